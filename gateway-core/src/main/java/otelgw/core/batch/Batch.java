@@ -1,0 +1,122 @@
+package otelgw.core.batch;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import otelgw.config.Signal;
+
+/**
+ * One OTLP export request on its way through the gateway, kept as lazily as it can be.
+ *
+ * <p>A batch that arrived as protobuf keeps the bytes it arrived as and the item count a wire scan
+ * found. It parses into the OTLP message only when a stage asks for {@link #message()}, and it is
+ * serialized again only if a stage {@link #update updated} it; a pipeline that only limits, counts
+ * and forwards sends the original bytes. Protobuf messages and the kept bytes are immutable, so a
+ * batch can be {@link #share shared} with another consumer at the cost of one small object.
+ *
+ * <p>Not thread-safe: a batch has one owner at a time, and {@code consume(batch)} passes ownership.
+ *
+ * @param <M> the OTLP export request message
+ */
+public abstract sealed class Batch<M extends Message> permits TraceBatch, MetricBatch, LogBatch {
+
+  private byte[] wire;
+  private M message;
+  private int itemCount;
+
+  /** A batch of protobuf bytes whose structure and {@code itemCount} a wire scan established. */
+  Batch(byte[] wire, int itemCount) {
+    this.wire = wire;
+    this.itemCount = itemCount;
+  }
+
+  /** A second batch of the same content, for {@link #share()}. */
+  Batch(Batch<M> other) {
+    this.wire = other.wire;
+    this.message = other.message;
+    this.itemCount = other.itemCount;
+  }
+
+  /** A batch of an already decoded message, as JSON input or a processor makes. */
+  Batch(M message) {
+    this.message = message;
+    this.itemCount = -1;
+  }
+
+  /** Which signal this is, and how batches of it are made. */
+  public abstract BatchType<M, ? extends Batch<M>> type();
+
+  public final Signal signal() {
+    return type().signal();
+  }
+
+  /** Spans, metric data points or log records in this batch. */
+  public final int itemCount() {
+    if (itemCount < 0) {
+      itemCount = type().countItems(message);
+    }
+    return itemCount;
+  }
+
+  /** The size of this batch's protobuf encoding, in bytes. */
+  public final int byteSize() {
+    return wire != null ? wire.length : message.getSerializedSize();
+  }
+
+  /** Whether the message has been decoded, by this batch or by the one it shares with. */
+  public final boolean isDecoded() {
+    return message != null;
+  }
+
+  /** Whether {@link #toByteArray()} returns the bytes as they arrived, with no re-encoding. */
+  public final boolean hasWireBytes() {
+    return wire != null;
+  }
+
+  /**
+   * The OTLP message, decoded on first use.
+   *
+   * @throws MalformedBatchException if the bytes passed the wire scan but do not decode, such as a
+   *     string field that is not UTF-8
+   */
+  public final M message() {
+    if (message == null) {
+      try {
+        message = type().parser().parseFrom(wire);
+      } catch (InvalidProtocolBufferException e) {
+        throw new MalformedBatchException(e.getMessage());
+      }
+    }
+    return message;
+  }
+
+  /** Replaces the content with {@code updated}; the original bytes are no longer sent. */
+  public final void update(M updated) {
+    this.message = updated;
+    this.wire = null;
+    this.itemCount = -1;
+  }
+
+  /**
+   * The protobuf encoding to send: the bytes as they arrived if no stage changed them, otherwise
+   * the updated message serialized (once). The array must not be modified.
+   */
+  public final byte[] toByteArray() {
+    if (wire == null) {
+      wire = message.toByteArray();
+    }
+    return wire;
+  }
+
+  /**
+   * A new batch with the same content, for a second consumer. Both refer to the same immutable
+   * bytes and message; an {@link #update} of one does not show in the other.
+   */
+  public abstract Batch<M> share();
+
+
+  @Override
+  public String toString() {
+    return signal().configName() + " batch of " + itemCount() + " " + signal().itemName()
+        + ", " + byteSize() + " bytes";
+  }
+}

@@ -1,0 +1,124 @@
+package otelgw.core.batch;
+
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import otelgw.config.Signal;
+
+/**
+ * What differs between the signals, in one place: the request message, how to count its items,
+ * and how to make a batch of it. Everything else in the gateway is written once, generic over the
+ * batch type, and asks its {@code BatchType} where the signal matters.
+ *
+ * @param <M> the OTLP export request message
+ * @param <B> the batch class holding it
+ */
+public final class BatchType<M extends Message, B extends Batch<M>> {
+
+  public static final BatchType<ExportTraceServiceRequest, TraceBatch> TRACES =
+      new BatchType<>(
+          Signal.TRACES,
+          ExportTraceServiceRequest.getDefaultInstance(),
+          TraceBatch::new,
+          TraceBatch::new,
+          ItemCounts::spans);
+
+  public static final BatchType<ExportMetricsServiceRequest, MetricBatch> METRICS =
+      new BatchType<>(
+          Signal.METRICS,
+          ExportMetricsServiceRequest.getDefaultInstance(),
+          MetricBatch::new,
+          MetricBatch::new,
+          ItemCounts::metricPoints);
+
+  public static final BatchType<ExportLogsServiceRequest, LogBatch> LOGS =
+      new BatchType<>(
+          Signal.LOGS,
+          ExportLogsServiceRequest.getDefaultInstance(),
+          LogBatch::new,
+          LogBatch::new,
+          ItemCounts::logRecords);
+
+  private final Signal signal;
+  private final M defaultInstance;
+  private final WireConstructor<B> fromWire;
+  private final Function<M, B> fromMessage;
+  private final ToIntFunction<M> itemCounter;
+
+  private BatchType(
+      Signal signal,
+      M defaultInstance,
+      WireConstructor<B> fromWire,
+      Function<M, B> fromMessage,
+      ToIntFunction<M> itemCounter) {
+    this.signal = signal;
+    this.defaultInstance = defaultInstance;
+    this.fromWire = fromWire;
+    this.fromMessage = fromMessage;
+    this.itemCounter = itemCounter;
+  }
+
+  /** The batch type of a signal. */
+  public static BatchType<?, ?> of(Signal signal) {
+    return switch (signal) {
+      case TRACES -> TRACES;
+      case METRICS -> METRICS;
+      case LOGS -> LOGS;
+    };
+  }
+
+  public Signal signal() {
+    return signal;
+  }
+
+  /** The empty request, for decoders that build one from a prototype. */
+  public M defaultInstance() {
+    return defaultInstance;
+  }
+
+  @SuppressWarnings("unchecked")
+  public Parser<M> parser() {
+    return (Parser<M>) defaultInstance.getParserForType();
+  }
+
+  /**
+   * A batch of protobuf bytes as received, without decoding them: a wire scan counts the items and
+   * checks the structure. Takes ownership of {@code bytes}.
+   *
+   * @throws MalformedBatchException if the bytes are not well-formed protobuf of this request's
+   *     shape
+   */
+  public B fromWire(byte[] bytes) {
+    int items;
+    try {
+      // TEMPORARY until the wire scanner lands: decode to count.
+      items = itemCounter.applyAsInt(parser().parseFrom(bytes));
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new MalformedBatchException(e.getMessage());
+    }
+    return fromWire.create(bytes, items);
+  }
+
+  /** A batch of a decoded request, as JSON input or a processor makes. */
+  public B fromMessage(M message) {
+    return fromMessage.apply(message);
+  }
+
+  int countItems(M message) {
+    return itemCounter.applyAsInt(message);
+  }
+
+  @Override
+  public String toString() {
+    return signal.configName();
+  }
+
+  @FunctionalInterface
+  private interface WireConstructor<B> {
+    B create(byte[] bytes, int itemCount);
+  }
+}

@@ -1,0 +1,33 @@
+package otelgw.core.component;
+
+import java.util.Set;
+import otelgw.config.ComponentKind;
+import otelgw.config.ConfigNode;
+import otelgw.config.Signal;
+
+/**
+ * Makes components of one type and owns their config: the immutable config record, its
+ * {@code DEFAULT_*} values, and the reading of a YAML section into it.
+ *
+ * @param <C> the config record
+ */
+public interface Factory<C> {
+
+  /** The type in component ids: {@code otlp} in {@code otlp/backend}. */
+  String type();
+
+  ComponentKind kind();
+
+  Stability stability();
+
+  /** The signals this component can be in a pipeline of; empty for extensions. */
+  Set<Signal> signals();
+
+  /**
+   * Reads a section into the config record, starting from the defaults. Wrong types and values
+   * out of range are reported to {@code node}'s problems with their paths, and every key the
+   * section has that the record lacks is reported by calling {@link ConfigNode#finish(Set)}. Must
+   * return a record even when it reports errors, so that validation finds them all in one pass.
+   */
+  C parseConfig(ConfigNode node);
+}

@@ -1,0 +1,170 @@
+package otelgw.core.exporterhelper;
+
+import io.micrometer.core.instrument.Gauge;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.ToLongFunction;
+import otelgw.config.QueueSettings;
+import otelgw.config.RetrySettings;
+import otelgw.core.batch.Batch;
+import otelgw.core.batch.BatchType;
+import otelgw.core.component.ExporterSettings;
+import otelgw.core.consumer.BatchConsumer;
+import otelgw.core.exporterhelper.ExporterMeters.DropReason;
+import otelgw.core.telemetry.MetricNames;
+
+/**
+ * One exporter's chain for one signal: bounded queue → N consumer threads → retry → send. Without
+ * a queue, {@link #consume} sends (and retries) on the calling pipeline thread.
+ *
+ * <p>With {@code block_on_overflow} (the default), a full queue makes {@link #consume} wait: the
+ * pipeline's ring fills and receivers refuse new data with a retryable status, so nothing
+ * acknowledged is dropped for lack of room. Without it, a batch that does not fit is dropped and
+ * counted as {@code enqueue_failed}.
+ */
+final class ExportChain<B extends Batch<?>> implements BatchConsumer<B> {
+
+  private final ExporterSettings settings;
+  private final BatchType<?, B> type;
+  private final Optional<QueueSettings> queueSettings;
+  private final BoundedQueue<B> queue;
+  private final RetryingSender<B> sender;
+  private final ExporterMeters meters;
+  private final List<Thread> consumers = new ArrayList<>();
+
+  ExportChain(
+      ExporterSettings settings,
+      BatchType<?, B> type,
+      Optional<QueueSettings> queueSettings,
+      Optional<RetrySettings> retry,
+      Sender<B> sender) {
+    this.settings = settings;
+    this.type = type;
+    this.queueSettings = queueSettings;
+    this.meters = new ExporterMeters(settings.id(), type.signal(), settings.meters());
+    this.sender =
+        new RetryingSender<>(
+            settings.id(),
+            sender,
+            retry,
+            meters,
+            Sleeper.SYSTEM,
+            System::nanoTime,
+            new Random(new SecureRandom().nextLong()));
+    this.queue = queueSettings.map(q -> new BoundedQueue<B>(q.queueSize(), ExportChain.<B>sizer(q))).orElse(null);
+    if (queue != null) {
+      String exporter = settings.id().toString();
+      Gauge.builder(MetricNames.EXPORTER_QUEUE_SIZE, queue, BoundedQueue::size)
+          .description("Current size of the sending queue, in the unit of its sizer.")
+          .tag("exporter", exporter)
+          .tag("otel_signal", type.signal().configName())
+          .register(settings.meters());
+      Gauge.builder(MetricNames.EXPORTER_QUEUE_CAPACITY, queue, BoundedQueue::capacity)
+          .description("Capacity of the sending queue, in the unit of its sizer.")
+          .tag("exporter", exporter)
+          .tag("otel_signal", type.signal().configName())
+          .register(settings.meters());
+    }
+  }
+
+  void start() {
+    if (queue == null) {
+      return;
+    }
+    int count = queueSettings.get().numConsumers();
+    for (int i = 0; i < count; i++) {
+      Thread thread =
+          new Thread(
+              this::runConsumer,
+              "otelgw-export-" + settings.id() + "-" + type.signal().configName() + "-" + i);
+      thread.setDaemon(true);
+      thread.start();
+      consumers.add(thread);
+    }
+  }
+
+  @Override
+  public void consume(B batch) {
+    if (queue == null) {
+      sender.send(batch);
+      return;
+    }
+    boolean block = queueSettings.get().blockOnOverflow();
+    boolean queued;
+    try {
+      queued = queue.offer(batch, block);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      queued = false;
+    }
+    if (!queued) {
+      meters.enqueueFailed.increment(batch.itemCount());
+      meters.dropped(DropReason.QUEUE_FULL).increment(batch.itemCount());
+    }
+  }
+
+  /** Lets no more batches in; consumers go on sending what is queued. */
+  void stopAccepting() {
+    if (queue != null) {
+      queue.close();
+    }
+  }
+
+  /**
+   * Waits up to {@code deadline} for the queue to empty and every consumer to finish, then gives
+   * up on the rest: attempts in progress are not retried again, and what is still queued is
+   * counted as dropped at shutdown.
+   */
+  void drain(Duration deadline) {
+    if (queue == null) {
+      sender.abandon();
+      return;
+    }
+    long until = System.nanoTime() + deadline.toNanos();
+    for (Thread consumer : consumers) {
+      join(consumer, until);
+    }
+    sender.abandon();
+    for (Thread consumer : consumers) {
+      consumer.interrupt();
+    }
+    for (B left = queue.poll(); left != null; left = queue.poll()) {
+      meters.sendFailed.increment(left.itemCount());
+      meters.dropped(DropReason.SHUTDOWN).increment(left.itemCount());
+    }
+    for (Thread consumer : consumers) {
+      join(consumer, System.nanoTime() + Duration.ofSeconds(1).toNanos());
+    }
+  }
+
+  private void runConsumer() {
+    try {
+      for (B batch = queue.take(); batch != null; batch = queue.take()) {
+        sender.send(batch);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void join(Thread thread, long untilNanos) {
+    long millis = Math.max(1, (untilNanos - System.nanoTime()) / 1_000_000);
+    try {
+      thread.join(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static <B extends Batch<?>> ToLongFunction<B> sizer(QueueSettings q) {
+    return switch (q.sizer()) {
+      case REQUESTS -> batch -> 1;
+      case ITEMS -> Batch::itemCount;
+      case BYTES -> Batch::byteSize;
+    };
+  }
+}

@@ -1,0 +1,207 @@
+package otelgw.core.pipeline;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import otelgw.config.ComponentId;
+import otelgw.config.ComponentKind;
+import otelgw.config.GatewayConfig;
+import otelgw.config.PipelineConfig;
+import otelgw.config.Signal;
+import otelgw.core.batch.Batch;
+import otelgw.core.batch.BatchType;
+import otelgw.core.component.Component;
+import otelgw.core.component.Exporter;
+import otelgw.core.component.ExporterFactory;
+import otelgw.core.component.ExporterSettings;
+import otelgw.core.component.Processor;
+import otelgw.core.component.ProcessorFactory;
+import otelgw.core.component.ProcessorSettings;
+import otelgw.core.component.ReceiverFactory;
+import otelgw.core.component.ReceiverSettings;
+import otelgw.core.consumer.BatchConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running gateway: every pipeline's ring, processors and fan-out, with the receivers and
+ * exporters they share. Starts downstream first (exporters, processors, rings, receivers) and shuts
+ * down upstream first (receivers stop accepting, rings drain, processors flush, exporter queues
+ * drain), all within one deadline.
+ */
+public final class PipelineGraph {
+
+  private static final Logger logger = LoggerFactory.getLogger(PipelineGraph.class);
+
+  /** Slots per pipeline ring: at most this many requests wait between receivers and exporters. */
+  public static final int DEFAULT_RING_SIZE = 1024;
+
+  private final Map<ComponentId, Exporter> exporters;
+  private final List<Pipeline<?>> pipelines;
+  private final Map<ComponentId, Component> receivers;
+  private final List<Component> started = new ArrayList<>();
+  private boolean shutDown;
+
+  private PipelineGraph(
+      Map<ComponentId, Exporter> exporters,
+      List<Pipeline<?>> pipelines,
+      Map<ComponentId, Component> receivers) {
+    this.exporters = exporters;
+    this.pipelines = pipelines;
+    this.receivers = receivers;
+  }
+
+  /** Builds (does not start) the graph of a resolved config. */
+  public static PipelineGraph build(ResolvedConfig resolved, MeterRegistry meters) {
+    GatewayConfig config = resolved.config();
+    Map<ComponentId, Exporter> exporters = new LinkedHashMap<>();
+    for (ComponentId id : config.used(ComponentKind.EXPORTER)) {
+      ResolvedConfig.Resolved component = resolved.component(ComponentKind.EXPORTER, id);
+      ExporterSettings settings =
+          new ExporterSettings(id, config.signalsOf(ComponentKind.EXPORTER, id), meters);
+      exporters.put(id, createExporter((ExporterFactory<?>) component.factory(), settings, component.config()));
+    }
+
+    List<Pipeline<?>> pipelines = new ArrayList<>();
+    Map<ComponentId, Map<Signal, List<RingStage<?>>>> ringsByReceiver = new LinkedHashMap<>();
+    for (PipelineConfig pipelineConfig : config.pipelines()) {
+      Pipeline<?> pipeline =
+          buildPipeline(BatchType.of(pipelineConfig.id().signal()), pipelineConfig, resolved, exporters, meters);
+      pipelines.add(pipeline);
+      for (ComponentId receiver : pipelineConfig.receivers()) {
+        ringsByReceiver
+            .computeIfAbsent(receiver, r -> new EnumMap<>(Signal.class))
+            .computeIfAbsent(pipelineConfig.id().signal(), s -> new ArrayList<>())
+            .add(pipeline.ring());
+      }
+    }
+
+    Map<ComponentId, Component> receivers = new LinkedHashMap<>();
+    ringsByReceiver.forEach(
+        (id, rings) -> {
+          Map<Signal, Ingress<?>> bySignal = new EnumMap<>(Signal.class);
+          rings.forEach((signal, list) -> bySignal.put(signal, ingressOver(list)));
+          ResolvedConfig.Resolved component = resolved.component(ComponentKind.RECEIVER, id);
+          ReceiverSettings settings = new ReceiverSettings(id, new Ingresses(id, bySignal, meters), meters);
+          receivers.put(id, createReceiver((ReceiverFactory<?>) component.factory(), settings, component.config()));
+        });
+    return new PipelineGraph(exporters, pipelines, receivers);
+  }
+
+  /**
+   * Starts every component, downstream first. If one fails to start, what was started is shut
+   * down again and the failure is thrown.
+   */
+  public synchronized void start() throws Exception {
+    try {
+      for (Map.Entry<ComponentId, Exporter> exporter : exporters.entrySet()) {
+        startOne(exporter.getValue());
+      }
+      for (Pipeline<?> pipeline : pipelines) {
+        pipeline.startProcessors();
+        pipeline.ring().start();
+      }
+      for (Component receiver : receivers.values()) {
+        startOne(receiver);
+      }
+    } catch (Exception e) {
+      shutdown(Duration.ofSeconds(5));
+      throw e;
+    }
+  }
+
+  /**
+   * Stops accepting, then drains what was accepted towards the backends for at most {@code
+   * deadline}. Idempotent.
+   */
+  public synchronized void shutdown(Duration deadline) {
+    if (shutDown) {
+      return;
+    }
+    shutDown = true;
+    long until = System.nanoTime() + deadline.toNanos();
+    for (Component receiver : receivers.values()) {
+      receiver.shutdown(remaining(until));
+    }
+    for (Pipeline<?> pipeline : pipelines) {
+      if (!pipeline.ring().drain(remaining(until))) {
+        logger.warn("pipeline {} did not drain before the shutdown deadline", pipeline.id());
+      }
+    }
+    for (Exporter exporter : exporters.values()) {
+      // Releases a ring consumer that may still be blocked on a full queue, then drains.
+      exporter.shutdown(remaining(until));
+    }
+    for (Pipeline<?> pipeline : pipelines) {
+      pipeline.ring().awaitStopped(remaining(until));
+      pipeline.shutdownProcessors(remaining(until));
+    }
+    started.clear();
+  }
+
+  private void startOne(Component component) throws Exception {
+    component.start();
+    started.add(component);
+  }
+
+  private static Duration remaining(long untilNanos) {
+    return Duration.ofNanos(Math.max(0, untilNanos - System.nanoTime()));
+  }
+
+  private static <B extends Batch<?>> Pipeline<B> buildPipeline(
+      BatchType<?, B> type,
+      PipelineConfig config,
+      ResolvedConfig resolved,
+      Map<ComponentId, Exporter> exporters,
+      MeterRegistry meters) {
+    List<BatchConsumer<B>> exporterConsumers = new ArrayList<>();
+    for (ComponentId id : config.exporters()) {
+      exporterConsumers.add(exporters.get(id).consumer(type));
+    }
+    BatchConsumer<B> next = Fanout.of(exporterConsumers);
+    List<Processor<B>> processors = new ArrayList<>();
+    for (int i = config.processors().size() - 1; i >= 0; i--) {
+      ComponentId id = config.processors().get(i);
+      ResolvedConfig.Resolved component = resolved.component(ComponentKind.PROCESSOR, id);
+      ProcessorSettings<B> settings = new ProcessorSettings<>(id, config.id(), type, meters);
+      BatchConsumer<B> downstream = next;
+      Processor<B> processor =
+          ObservedProcessor.create(
+              settings,
+              downstream,
+              counted -> createProcessor((ProcessorFactory<?>) component.factory(), settings, component.config(), counted));
+      processors.add(0, processor);
+      next = processor;
+    }
+    Pipeline<B> pipeline = new Pipeline<>(config.id(), next, processors);
+    pipeline.attach(new RingStage<>(config.id(), DEFAULT_RING_SIZE, pipeline, meters));
+    return pipeline;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Ingress<?> ingressOver(List<RingStage<?>> rings) {
+    return new RingIngress(rings);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <C> Exporter createExporter(
+      ExporterFactory<C> factory, ExporterSettings settings, Object config) {
+    return factory.createExporter(settings, (C) config);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <C> Component createReceiver(
+      ReceiverFactory<C> factory, ReceiverSettings settings, Object config) {
+    return factory.createReceiver(settings, (C) config);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <C, B extends Batch<?>> Processor<B> createProcessor(
+      ProcessorFactory<C> factory, ProcessorSettings<B> settings, Object config, BatchConsumer<B> next) {
+    return factory.createProcessor(settings, (C) config, next);
+  }
+}

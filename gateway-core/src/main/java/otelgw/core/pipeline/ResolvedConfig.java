@@ -1,0 +1,120 @@
+package otelgw.core.pipeline;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import otelgw.config.ComponentId;
+import otelgw.config.ComponentKind;
+import otelgw.config.ConfigException;
+import otelgw.config.ConfigNode;
+import otelgw.config.ConfigProblems;
+import otelgw.config.DidYouMean;
+import otelgw.config.GatewayConfig;
+import otelgw.config.PipelineConfig;
+import otelgw.config.Signal;
+import otelgw.core.component.Factories;
+import otelgw.core.component.Factory;
+
+/**
+ * A config checked against the component types this build has: every used component's factory
+ * found, its signals supported, and its section read into its config record. This is what {@code
+ * validate} runs; the graph is built from it.
+ */
+public final class ResolvedConfig {
+
+  private final GatewayConfig config;
+  private final Map<ComponentKind, Map<ComponentId, Resolved>> components;
+
+  private ResolvedConfig(
+      GatewayConfig config, Map<ComponentKind, Map<ComponentId, Resolved>> components) {
+    this.config = config;
+    this.components = components;
+  }
+
+  /**
+   * Resolves every component the config uses (and reads the sections of those it defines but
+   * does not use, so their mistakes are reported too).
+   *
+   * @throws ConfigException listing every error, structural ones from loading included
+   */
+  public static ResolvedConfig resolve(GatewayConfig config, Factories factories)
+      throws ConfigException {
+    ConfigProblems problems = config.problems();
+    Map<ComponentKind, Map<ComponentId, Resolved>> components = new EnumMap<>(ComponentKind.class);
+    for (ComponentKind kind : ComponentKind.values()) {
+      Map<ComponentId, Resolved> resolved = new LinkedHashMap<>();
+      config.components(kind).forEach(
+          (id, node) -> resolveOne(kind, id, node, factories, problems)
+              .ifPresent(r -> resolved.put(id, r)));
+      components.put(kind, resolved);
+    }
+    for (PipelineConfig pipeline : config.pipelines()) {
+      checkSignal(pipeline, ComponentKind.RECEIVER, pipeline.receivers(), components, problems);
+      checkSignal(pipeline, ComponentKind.PROCESSOR, pipeline.processors(), components, problems);
+      checkSignal(pipeline, ComponentKind.EXPORTER, pipeline.exporters(), components, problems);
+    }
+    problems.throwIfErrors();
+    return new ResolvedConfig(config, components);
+  }
+
+  public GatewayConfig config() {
+    return config;
+  }
+
+  /** The factory and config record of a component the config defines. */
+  public Resolved component(ComponentKind kind, ComponentId id) {
+    Resolved resolved = components.get(kind).get(id);
+    if (resolved == null) {
+      throw new IllegalArgumentException(kind.word() + " '" + id + "' is not defined");
+    }
+    return resolved;
+  }
+
+  /** A component's factory and its config record. */
+  public record Resolved(Factory<?> factory, Object config) {}
+
+  private static Optional<Resolved> resolveOne(
+      ComponentKind kind,
+      ComponentId id,
+      ConfigNode node,
+      Factories factories,
+      ConfigProblems problems) {
+    Optional<Factory<?>> factory = factories.find(kind, id.type());
+    if (factory.isEmpty()) {
+      List<String> known = factories.all(kind).stream().map(Factory::type).toList();
+      problems.error(
+          node.path(),
+          node.line(),
+          "unknown "
+              + kind.word()
+              + " type '"
+              + id.type()
+              + "'"
+              + DidYouMean.closest(id.type(), known).map(t -> " (did you mean '" + t + "'?)").orElse("")
+              + "; known types: "
+              + String.join(", ", known));
+      return Optional.empty();
+    }
+    return Optional.of(new Resolved(factory.get(), factory.get().parseConfig(node)));
+  }
+
+  private static void checkSignal(
+      PipelineConfig pipeline,
+      ComponentKind kind,
+      List<ComponentId> ids,
+      Map<ComponentKind, Map<ComponentId, Resolved>> components,
+      ConfigProblems problems) {
+    Signal signal = pipeline.id().signal();
+    for (ComponentId id : ids) {
+      Resolved resolved = components.get(kind).get(id);
+      if (resolved != null && !resolved.factory().signals().contains(signal)) {
+        problems.error(
+            "service.pipelines." + pipeline.id() + "." + kind.section(),
+            0,
+            kind.word() + " '" + id + "' does not support " + signal.configName());
+      }
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package otelgw.core.telemetry;
+
+import otelgw.config.Signal;
+
+/**
+ * The names of otelgw's own metrics, declared once. Where the concept is the Collector's, so is
+ * the name: Micrometer's Prometheus registry renders {@code otelcol.receiver.accepted.spans} as
+ * {@code otelcol_receiver_accepted_spans_total}, as the Collector's own Prometheus endpoint does.
+ */
+public final class MetricNames {
+
+  private MetricNames() {}
+
+  public static String receiverAccepted(Signal signal) {
+    return "otelcol.receiver.accepted." + signal.itemName();
+  }
+
+  public static String receiverRefused(Signal signal) {
+    return "otelcol.receiver.refused." + signal.itemName();
+  }
+
+  public static String exporterSent(Signal signal) {
+    return "otelcol.exporter.sent." + signal.itemName();
+  }
+
+  public static String exporterSendFailed(Signal signal) {
+    return "otelcol.exporter.send_failed." + signal.itemName();
+  }
+
+  public static String exporterEnqueueFailed(Signal signal) {
+    return "otelcol.exporter.enqueue_failed." + signal.itemName();
+  }
+
+  public static final String EXPORTER_QUEUE_SIZE = "otelcol.exporter.queue_size";
+  public static final String EXPORTER_QUEUE_CAPACITY = "otelcol.exporter.queue_capacity";
+  public static final String PROCESSOR_INCOMING = "otelcol.processor.incoming_items";
+  public static final String PROCESSOR_OUTGOING = "otelcol.processor.outgoing_items";
+
+  /** otelgw's own: send attempts that failed and were tried again. */
+  public static final String EXPORTER_RETRIES = "otelgw.exporter.retries";
+
+  /** otelgw's own: slots of a pipeline's ring buffer, and how many are in use. */
+  public static final String RING_CAPACITY = "otelgw.ring.capacity";
+
+  public static final String RING_OCCUPANCY = "otelgw.ring.occupancy";
+
+  /** otelgw's own: items dropped after acknowledgement, by reason. */
+  public static String dropped(Signal signal) {
+    return "otelgw.dropped." + signal.itemName();
+  }
+
+  /** otelgw's own: a stage failed with an exception it should not have thrown. */
+  public static final String PIPELINE_ERRORS = "otelgw.pipeline.errors";
+}
