@@ -20,10 +20,20 @@ public final class Ingresses {
   private final Map<Signal, Ingress<?>> bySignal;
   private final MeterRegistry meters;
 
-  Ingresses(ComponentId receiver, Map<Signal, Ingress<?>> bySignal, MeterRegistry meters) {
+  private Ingresses(
+      ComponentId receiver, Map<Signal, Ingress<?>> bySignal, MeterRegistry meters) {
     this.receiver = receiver;
     this.bySignal = Map.copyOf(bySignal);
     this.meters = meters;
+  }
+
+  /**
+   * The ingresses of {@code receiver}; each value must be an {@code Ingress} of its signal's batch
+   * type. The graph makes these; tests make them over sinks.
+   */
+  public static Ingresses of(
+      ComponentId receiver, Map<Signal, Ingress<?>> bySignal, MeterRegistry meters) {
+    return new Ingresses(receiver, bySignal, meters);
   }
 
   /** The signals some pipeline takes from this receiver. */

@@ -86,7 +86,7 @@ public final class PipelineGraph {
           Map<Signal, Ingress<?>> bySignal = new EnumMap<>(Signal.class);
           rings.forEach((signal, list) -> bySignal.put(signal, ingressOver(list)));
           ResolvedConfig.Resolved component = resolved.component(ComponentKind.RECEIVER, id);
-          ReceiverSettings settings = new ReceiverSettings(id, new Ingresses(id, bySignal, meters), meters);
+          ReceiverSettings settings = new ReceiverSettings(id, Ingresses.of(id, bySignal, meters), meters);
           receivers.put(id, createReceiver((ReceiverFactory<?>) component.factory(), settings, component.config()));
         });
     return new PipelineGraph(exporters, pipelines, receivers);
