@@ -25,6 +25,11 @@ public record ComponentId(String type, String name) implements Comparable<Compon
   /** Parses {@code type} or {@code type/name}; throws {@link IllegalArgumentException} if neither. */
   public static ComponentId parse(String id) {
     int slash = id.indexOf('/');
+    if (slash >= 0 && slash == id.length() - 1) {
+      // Otherwise "otlp/" would silently be the same component as "otlp".
+      throw new IllegalArgumentException(
+          "invalid component id '" + id + "': expected a name after '/'");
+    }
     return slash < 0
         ? new ComponentId(id, "")
         : new ComponentId(id.substring(0, slash), id.substring(slash + 1));

@@ -53,7 +53,13 @@ public final class ConfigLoader {
 
   /** Loads one YAML document given as text. */
   public GatewayConfig loadYaml(String yaml, String sourceName) throws ConfigException {
-    return build(List.of(compose(yaml, sourceName)), List.of());
+    return loadYaml(yaml, sourceName, List.of());
+  }
+
+  /** Loads one YAML document given as text, then applies {@code overrides}. */
+  public GatewayConfig loadYaml(String yaml, String sourceName, List<String> overrides)
+      throws ConfigException {
+    return build(List.of(compose(yaml, sourceName)), overrides);
   }
 
   private GatewayConfig build(List<Node> documents, List<String> overrides)
@@ -95,7 +101,12 @@ public final class ConfigLoader {
       throw new ConfigException("--set", "'" + override + "' is not of the form key.path=value");
     }
     String[] keys = override.substring(0, equals).split("\\.");
-    Node node = YamlSource.compose(override.substring(equals + 1), "--set");
+    Node node;
+    try {
+      node = YamlSource.compose(override.substring(equals + 1), "--set");
+    } catch (YamlSource.YamlSyntaxException e) {
+      throw new ConfigException("--set", "'" + override + "': not valid YAML: " + e.getMessage());
+    }
     for (int i = keys.length - 1; i >= 0; i--) {
       ScalarNode key = new ScalarNode(Tag.STR, keys[i], null, null, DumperOptions.ScalarStyle.PLAIN);
       List<NodeTuple> entry = new ArrayList<>(List.of(new NodeTuple(key, node)));

@@ -1,5 +1,6 @@
 package otelgw.config;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,7 +18,8 @@ public record TelemetrySettings(
   public static final String DEFAULT_METRICS_ADDRESS = "127.0.0.1:8888";
   public static final String DEFAULT_LOG_LEVEL = "info";
 
-  private static final Set<String> LEVELS = Set.of("trace", "debug", "info", "warn", "error");
+  // A list, not a set: the error message names them, in this order, on every run.
+  private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error");
 
   /** How log lines are written. */
   public enum LogEncoding {

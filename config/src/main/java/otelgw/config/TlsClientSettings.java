@@ -12,6 +12,7 @@ import java.util.Set;
  * @param keyFile PEM private key of {@code certFile}
  * @param insecureSkipVerify TLS without checking the server's certificate
  * @param serverNameOverride the name to expect in the server's certificate
+ * @param minVersion the lowest TLS version to negotiate, {@code 1.2} by default
  */
 public record TlsClientSettings(
     boolean insecure,
@@ -19,11 +20,20 @@ public record TlsClientSettings(
     Optional<String> certFile,
     Optional<String> keyFile,
     boolean insecureSkipVerify,
-    Optional<String> serverNameOverride) {
+    Optional<String> serverNameOverride,
+    String minVersion) {
+
+  public static final String DEFAULT_MIN_VERSION = "1.2";
 
   public static TlsClientSettings defaults() {
     return new TlsClientSettings(
-        false, Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty());
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        Optional.empty(),
+        DEFAULT_MIN_VERSION);
   }
 
   public static TlsClientSettings parse(ConfigNode node) {
@@ -34,7 +44,10 @@ public record TlsClientSettings(
             node.optionalString("cert_file"),
             node.optionalString("key_file"),
             node.bool("insecure_skip_verify", false),
-            node.optionalString("server_name_override"));
+            node.optionalString("server_name_override"),
+            node.string("min_version", DEFAULT_MIN_VERSION));
+    node.check(
+        Set.of("1.2", "1.3").contains(settings.minVersion), "min_version", "must be 1.2 or 1.3");
     node.check(
         settings.certFile.isPresent() == settings.keyFile.isPresent(),
         settings.certFile.isPresent() ? "key_file" : "cert_file",

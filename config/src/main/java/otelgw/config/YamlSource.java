@@ -2,8 +2,12 @@ package otelgw.config;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions.FlowStyle;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -37,13 +41,55 @@ final class YamlSource {
     options.setCodePointLimit(8 * 1024 * 1024);
     try {
       Node node = new Yaml(options).compose(new StringReader(yaml));
-      return node != null ? node : emptyMapping();
+      if (node == null) {
+        return emptyMapping();
+      }
+      checkShape(node, sourceName, identitySet(), identitySet());
+      return node;
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
       throw new YamlSyntaxException(sourceName, line, e.getProblem());
     } catch (YAMLException e) {
       throw new YamlSyntaxException(sourceName, 0, e.getMessage());
     }
+  }
+
+  /**
+   * Rejects what the composer lets through but the later steps cannot take: a key given twice in
+   * one mapping (the loader options' duplicate-key check runs only when constructing objects,
+   * which this class never does), and an alias to a mapping or list that contains it (a cycle that
+   * the tree walks below would follow forever).
+   */
+  private static void checkShape(Node node, String sourceName, Set<Node> open, Set<Node> done) {
+    if (done.contains(node)) {
+      return;
+    }
+    if (!open.add(node)) {
+      throw new YamlSyntaxException(
+          sourceName,
+          ConfigNode.lineOf(node),
+          "an alias refers to a mapping or list that contains it");
+    }
+    if (node instanceof MappingNode mapping) {
+      Set<String> keys = new HashSet<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode key && !keys.add(key.getValue())) {
+          throw new YamlSyntaxException(
+              sourceName, ConfigNode.lineOf(key), "duplicate key '" + key.getValue() + "'");
+        }
+        checkShape(tuple.getValueNode(), sourceName, open, done);
+      }
+    } else if (node instanceof SequenceNode sequence) {
+      for (Node item : sequence.getValue()) {
+        checkShape(item, sourceName, open, done);
+      }
+    }
+    open.remove(node);
+    done.add(node);
+  }
+
+  private static Set<Node> identitySet() {
+    return Collections.newSetFromMap(new IdentityHashMap<>());
   }
 
   static MappingNode emptyMapping() {

@@ -22,6 +22,7 @@ public abstract sealed class Batch<M extends Message> permits TraceBatch, Metric
   private byte[] wire;
   private M message;
   private int itemCount;
+  private Ticket ticket = Ticket.NONE;
 
   /** A batch of protobuf bytes whose structure and {@code itemCount} a wire scan established. */
   Batch(byte[] wire, int itemCount) {
@@ -34,6 +35,7 @@ public abstract sealed class Batch<M extends Message> permits TraceBatch, Metric
     this.wire = other.wire;
     this.message = other.message;
     this.itemCount = other.itemCount;
+    this.ticket = other.ticket.retain();
   }
 
   /** A batch of an already decoded message, as JSON input or a processor makes. */
@@ -108,8 +110,36 @@ public abstract sealed class Batch<M extends Message> permits TraceBatch, Metric
   }
 
   /**
+   * Makes this batch carry {@code added} as well as its own ticket: admission attaches the memory
+   * it reserved, and a stage merging batches attaches the tickets of those it merged.
+   */
+  public final void attach(Ticket added) {
+    ticket = Ticket.combine(ticket, added);
+  }
+
+  /**
+   * Hands over this batch's ticket, leaving it none: for a stage that merges this batch into
+   * another, which {@link #attach attaches} what this returns.
+   */
+  public final Ticket detachTicket() {
+    Ticket detached = ticket;
+    ticket = Ticket.NONE;
+    return detached;
+  }
+
+  /**
+   * Says this batch's data is done with, delivered or dropped, freeing the memory it was admitted
+   * with once every batch sharing it is done too. Whoever ends a batch's journey calls this
+   * (exporters, and processors that drop a batch whole); a second call does nothing.
+   */
+  public final void release() {
+    detachTicket().release();
+  }
+
+  /**
    * A new batch with the same content, for a second consumer. Both refer to the same immutable
-   * bytes and message; an {@link #update} of one does not show in the other.
+   * bytes and message; an {@link #update} of one does not show in the other. The new batch holds
+   * the ticket too, and must be {@link #release released} on its own.
    */
   public abstract Batch<M> share();
 

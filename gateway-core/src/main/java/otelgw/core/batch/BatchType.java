@@ -8,6 +8,8 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import otelgw.config.Signal;
+import otelgw.core.otlp.MalformedProtobufException;
+import otelgw.core.otlp.WireItemCounter;
 
 /**
  * What differs between the signals, in one place: the request message, how to count its items,
@@ -95,9 +97,8 @@ public final class BatchType<M extends Message, B extends Batch<M>> {
   public B fromWire(byte[] bytes) {
     int items;
     try {
-      // TEMPORARY until the wire scanner lands: decode to count.
-      items = itemCounter.applyAsInt(parser().parseFrom(bytes));
-    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      items = WireItemCounter.count(signal, bytes);
+    } catch (MalformedProtobufException e) {
       throw new MalformedBatchException(e.getMessage());
     }
     return fromWire.create(bytes, items);

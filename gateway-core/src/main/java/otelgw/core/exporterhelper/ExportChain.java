@@ -104,6 +104,7 @@ final class ExportChain<B extends Batch<?>> implements BatchConsumer<B> {
     if (!queued) {
       meters.enqueueFailed.increment(batch.itemCount());
       meters.dropped(DropReason.QUEUE_FULL).increment(batch.itemCount());
+      batch.release();
     }
   }
 
@@ -135,6 +136,7 @@ final class ExportChain<B extends Batch<?>> implements BatchConsumer<B> {
     for (B left = queue.poll(); left != null; left = queue.poll()) {
       meters.sendFailed.increment(left.itemCount());
       meters.dropped(DropReason.SHUTDOWN).increment(left.itemCount());
+      left.release();
     }
     for (Thread consumer : consumers) {
       join(consumer, System.nanoTime() + Duration.ofSeconds(1).toNanos());

@@ -52,8 +52,19 @@ final class RetryingSender<B extends Batch<?>> {
     this.random = random;
   }
 
-  /** Sends {@code batch}, retrying as configured; returns when it is sent or dropped. */
+  /**
+   * Sends {@code batch}, retrying as configured; returns when it is sent or dropped, and releases
+   * the memory it was admitted with either way.
+   */
   void send(B batch) {
+    try {
+      sendUntilDone(batch);
+    } finally {
+      batch.release();
+    }
+  }
+
+  private void sendUntilDone(B batch) {
     int items = batch.itemCount();
     long start = nanoTime.getAsLong();
     Backoff backoff = retry.map(r -> new Backoff(r, random)).orElse(null);

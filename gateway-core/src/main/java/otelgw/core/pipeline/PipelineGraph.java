@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import otelgw.config.PipelineConfig;
 import otelgw.config.Signal;
 import otelgw.core.batch.Batch;
 import otelgw.core.batch.BatchType;
+import otelgw.core.component.Admission;
 import otelgw.core.component.Component;
 import otelgw.core.component.Exporter;
 import otelgw.core.component.ExporterFactory;
@@ -42,16 +46,18 @@ public final class PipelineGraph {
 
   private final Map<ComponentId, Exporter> exporters;
   private final List<Pipeline<?>> pipelines;
+  private final Map<ComponentId, Admission> admissions;
   private final Map<ComponentId, Component> receivers;
-  private final List<Component> started = new ArrayList<>();
   private boolean shutDown;
 
   private PipelineGraph(
       Map<ComponentId, Exporter> exporters,
       List<Pipeline<?>> pipelines,
+      Map<ComponentId, Admission> admissions,
       Map<ComponentId, Component> receivers) {
     this.exporters = exporters;
     this.pipelines = pipelines;
+    this.admissions = admissions;
     this.receivers = receivers;
   }
 
@@ -66,30 +72,39 @@ public final class PipelineGraph {
       exporters.put(id, createExporter((ExporterFactory<?>) component.factory(), settings, component.config()));
     }
 
+    Map<ComponentId, Admission> admissions = new LinkedHashMap<>();
+    for (ComponentId id : config.used(ComponentKind.PROCESSOR)) {
+      ResolvedConfig.Resolved component = resolved.component(ComponentKind.PROCESSOR, id);
+      createAdmission((ProcessorFactory<?>) component.factory(), id, component.config(), meters)
+          .ifPresent(admission -> admissions.put(id, admission));
+    }
+
     List<Pipeline<?>> pipelines = new ArrayList<>();
-    Map<ComponentId, Map<Signal, List<RingStage<?>>>> ringsByReceiver = new LinkedHashMap<>();
+    Map<ComponentId, Map<Signal, List<PipelineConfig>>> fedByReceiver = new LinkedHashMap<>();
+    Map<PipelineConfig, Pipeline<?>> built = new LinkedHashMap<>();
     for (PipelineConfig pipelineConfig : config.pipelines()) {
       Pipeline<?> pipeline =
           buildPipeline(BatchType.of(pipelineConfig.id().signal()), pipelineConfig, resolved, exporters, meters);
       pipelines.add(pipeline);
+      built.put(pipelineConfig, pipeline);
       for (ComponentId receiver : pipelineConfig.receivers()) {
-        ringsByReceiver
+        fedByReceiver
             .computeIfAbsent(receiver, r -> new EnumMap<>(Signal.class))
             .computeIfAbsent(pipelineConfig.id().signal(), s -> new ArrayList<>())
-            .add(pipeline.ring());
+            .add(pipelineConfig);
       }
     }
 
     Map<ComponentId, Component> receivers = new LinkedHashMap<>();
-    ringsByReceiver.forEach(
-        (id, rings) -> {
+    fedByReceiver.forEach(
+        (id, fed) -> {
           Map<Signal, Ingress<?>> bySignal = new EnumMap<>(Signal.class);
-          rings.forEach((signal, list) -> bySignal.put(signal, ingressOver(list)));
+          fed.forEach((signal, list) -> bySignal.put(signal, ingressInto(list, built, admissions)));
           ResolvedConfig.Resolved component = resolved.component(ComponentKind.RECEIVER, id);
           ReceiverSettings settings = new ReceiverSettings(id, Ingresses.of(id, bySignal, meters), meters);
           receivers.put(id, createReceiver((ReceiverFactory<?>) component.factory(), settings, component.config()));
         });
-    return new PipelineGraph(exporters, pipelines, receivers);
+    return new PipelineGraph(exporters, pipelines, admissions, receivers);
   }
 
   /**
@@ -98,15 +113,18 @@ public final class PipelineGraph {
    */
   public synchronized void start() throws Exception {
     try {
-      for (Map.Entry<ComponentId, Exporter> exporter : exporters.entrySet()) {
-        startOne(exporter.getValue());
+      for (Exporter exporter : exporters.values()) {
+        exporter.start();
       }
       for (Pipeline<?> pipeline : pipelines) {
         pipeline.startProcessors();
         pipeline.ring().start();
       }
+      for (Admission admission : admissions.values()) {
+        admission.start();
+      }
       for (Component receiver : receivers.values()) {
-        startOne(receiver);
+        receiver.start();
       }
     } catch (Exception e) {
       shutdown(Duration.ofSeconds(5));
@@ -127,6 +145,9 @@ public final class PipelineGraph {
     for (Component receiver : receivers.values()) {
       receiver.shutdown(remaining(until));
     }
+    for (Admission admission : admissions.values()) {
+      admission.shutdown(Duration.ZERO);
+    }
     for (Pipeline<?> pipeline : pipelines) {
       if (!pipeline.ring().drain(remaining(until))) {
         logger.warn("pipeline {} did not drain before the shutdown deadline", pipeline.id());
@@ -140,12 +161,6 @@ public final class PipelineGraph {
       pipeline.ring().awaitStopped(remaining(until));
       pipeline.shutdownProcessors(remaining(until));
     }
-    started.clear();
-  }
-
-  private void startOne(Component component) throws Exception {
-    component.start();
-    started.add(component);
   }
 
   private static Duration remaining(long untilNanos) {
@@ -182,9 +197,34 @@ public final class PipelineGraph {
     return pipeline;
   }
 
+  /**
+   * The way into the rings of {@code fed}, behind the admission checks of those pipelines (each
+   * shared check asked once).
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Ingress<?> ingressOver(List<RingStage<?>> rings) {
-    return new RingIngress(rings);
+  private static Ingress<?> ingressInto(
+      List<PipelineConfig> fed,
+      Map<PipelineConfig, Pipeline<?>> built,
+      Map<ComponentId, Admission> admissions) {
+    List<RingStage<?>> rings = new ArrayList<>();
+    Set<Admission> checks = new LinkedHashSet<>();
+    for (PipelineConfig pipeline : fed) {
+      rings.add(built.get(pipeline).ring());
+      for (ComponentId processor : pipeline.processors()) {
+        Admission admission = admissions.get(processor);
+        if (admission != null) {
+          checks.add(admission);
+        }
+      }
+    }
+    Ingress ingress = new RingIngress(rings);
+    return checks.isEmpty() ? ingress : new AdmittingIngress(List.copyOf(checks), ingress);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <C> Optional<Admission> createAdmission(
+      ProcessorFactory<C> factory, ComponentId id, Object config, MeterRegistry meters) {
+    return factory.createAdmission(id, (C) config, meters);
   }
 
   @SuppressWarnings("unchecked")

@@ -173,7 +173,12 @@ final class RingStage<B extends Batch<?>> {
       Batch<?> batch = slot.batch;
       slot.batch = null; // cleared first: the slot never pins a batch, even if a stage throws
       if (batch != null) {
-        consumer.consume((B) batch);
+        try {
+          consumer.consume((B) batch);
+        } catch (RuntimeException | Error e) {
+          batch.release(); // lost to a bug: its memory must not stay reserved
+          throw e;
+        }
       }
       if (endOfBatch) {
         consumer.flush();

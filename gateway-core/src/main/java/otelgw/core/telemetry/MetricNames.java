@@ -39,6 +39,13 @@ public final class MetricNames {
   /** otelgw's own: send attempts that failed and were tried again. */
   public static final String EXPORTER_RETRIES = "otelgw.exporter.retries";
 
+  /** otelgw's own: the memory limiter's measures and state. */
+  public static final String MEMORY_LIMITER_IN_FLIGHT = "otelgw.memory_limiter.in_flight";
+
+  public static final String MEMORY_LIMITER_HEAP = "otelgw.memory_limiter.heap_live";
+  public static final String MEMORY_LIMITER_SOFT_LIMIT = "otelgw.memory_limiter.soft_limit";
+  public static final String MEMORY_LIMITER_REFUSING = "otelgw.memory_limiter.refusing";
+
   /** otelgw's own: slots of a pipeline's ring buffer, and how many are in use. */
   public static final String RING_CAPACITY = "otelgw.ring.capacity";
 
