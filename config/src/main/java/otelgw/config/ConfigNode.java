@@ -173,6 +173,34 @@ public final class ConfigNode {
     return Optional.empty();
   }
 
+  /**
+   * A list of mappings, such as the attributes processor's {@code actions}; absent is an empty
+   * list. Each item's path is {@code key[i]}; an item that is not a mapping is reported there and
+   * left out.
+   */
+  public List<ConfigNode> sectionList(String key) {
+    Node node = take(key);
+    if (node == null || isNull(node)) {
+      return List.of();
+    }
+    if (!(node instanceof SequenceNode sequence)) {
+      error(key, node, "expected a list of mappings");
+      return List.of();
+    }
+    List<ConfigNode> sections = new ArrayList<>();
+    List<Node> items = sequence.getValue();
+    for (int i = 0; i < items.size(); i++) {
+      Node item = items.get(i);
+      String itemPath = pathOf(key) + "[" + i + "]";
+      if (isNull(item) || item instanceof MappingNode) {
+        sections.add(new ConfigNode(itemPath, isNull(item) ? null : item, problems));
+      } else {
+        problems.error(itemPath, lineOf(item), "expected a mapping of keys to values");
+      }
+    }
+    return List.copyOf(sections);
+  }
+
   /** A nested mapping, or an empty one where it is absent. */
   public ConfigNode sectionOrEmpty(String key) {
     return section(key).orElseGet(() -> empty(pathOf(key), problems));
@@ -199,7 +227,10 @@ public final class ConfigNode {
   public void finish(Set<String> knownKeys) {
     for (String key : entries.keySet()) {
       if (!read.contains(key)) {
-        Optional<String> hint = DidYouMean.closest(key, knownKeys).map(k -> " (did you mean '" + k + "'?)");
+        // Never suggest the key itself: a known key left unread is not a typo.
+        Optional<String> hint =
+            DidYouMean.closest(key, knownKeys.stream().filter(k -> !k.equals(key)).toList())
+                .map(k -> " (did you mean '" + k + "'?)");
         error(key, entries.get(key), "unknown key '" + key + "'" + hint.orElse(""));
       }
     }

@@ -17,4 +17,12 @@ public interface Admission extends Component {
    * @throws RefusedException when the gateway is over its limit; nothing was reserved
    */
   Ticket admit(long bytes) throws RefusedException;
+
+  /**
+   * Whether it refuses new data now, for health checks: a read of its current state, never a
+   * reservation. False by default.
+   */
+  default boolean refusing() {
+    return false;
+  }
 }

@@ -1,8 +1,10 @@
 package otelgw.core.component;
 
+import otelgw.config.Signal;
 import otelgw.core.batch.Batch;
 import otelgw.core.batch.BatchType;
 import otelgw.core.consumer.BatchConsumer;
+import otelgw.core.telemetry.SendHealth;
 
 /** Sends batches out of the gateway. */
 public interface Exporter extends Component {
@@ -12,4 +14,13 @@ public interface Exporter extends Component {
    * Only types of the signals in its {@link ExporterSettings#signals()} are asked for.
    */
   <B extends Batch<?>> BatchConsumer<B> consumer(BatchType<?, B> type);
+
+  /**
+   * How its sends of {@code signal} have gone lately, for health checks; {@link
+   * SendHealth#UNKNOWN} by default, for an exporter that does not keep track. Thread-safe and
+   * cheap enough to call on every health probe.
+   */
+  default SendHealth sendHealth(Signal signal) {
+    return SendHealth.UNKNOWN;
+  }
 }

@@ -1,5 +1,6 @@
 package otelgw.core.component;
 
+import java.util.List;
 import java.util.Set;
 import otelgw.config.ComponentKind;
 import otelgw.config.ConfigNode;
@@ -30,4 +31,20 @@ public interface Factory<C> {
    * return a record even when it reports errors, so that validation finds them all in one pass.
    */
   C parseConfig(ConfigNode node);
+
+  /**
+   * The {@code host:port} endpoints a component with this config listens on, so that validation
+   * can refuse two listeners on one port before anything starts. None by default.
+   */
+  default List<String> listenEndpoints(C config) {
+    return List.of();
+  }
+
+  /**
+   * A one-line summary of the config for the start-up report: endpoints and the limits in effect.
+   * Never includes a secret. Empty by default.
+   */
+  default String summary(C config) {
+    return "";
+  }
 }

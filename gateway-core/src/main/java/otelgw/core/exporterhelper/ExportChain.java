@@ -16,6 +16,7 @@ import otelgw.core.component.ExporterSettings;
 import otelgw.core.consumer.BatchConsumer;
 import otelgw.core.exporterhelper.ExporterMeters.DropReason;
 import otelgw.core.telemetry.MetricNames;
+import otelgw.core.telemetry.SendHealth;
 
 /**
  * One exporter's chain for one signal: bounded queue → N consumer threads → retry → send. Without
@@ -106,6 +107,11 @@ final class ExportChain<B extends Batch<?>> implements BatchConsumer<B> {
       meters.dropped(DropReason.QUEUE_FULL).increment(batch.itemCount());
       batch.release();
     }
+  }
+
+  /** How this chain's send attempts have gone lately. */
+  SendHealth sendHealth() {
+    return sender.health();
   }
 
   /** Lets no more batches in; consumers go on sending what is queued. */

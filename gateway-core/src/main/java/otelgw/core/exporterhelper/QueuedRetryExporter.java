@@ -12,6 +12,7 @@ import otelgw.core.batch.BatchType;
 import otelgw.core.component.Exporter;
 import otelgw.core.component.ExporterSettings;
 import otelgw.core.consumer.BatchConsumer;
+import otelgw.core.telemetry.SendHealth;
 
 /**
  * The exporter helper: puts a bounded queue and retry with back-off in front of a {@link
@@ -44,6 +45,12 @@ public final class QueuedRetryExporter implements Exporter {
         chains.computeIfAbsent(
             type.signal(),
             signal -> new ExportChain<>(settings, type, queue, retry, transport.sender(type)));
+  }
+
+  @Override
+  public SendHealth sendHealth(Signal signal) {
+    ExportChain<?> chain = chains.get(signal);
+    return chain == null ? SendHealth.UNKNOWN : chain.sendHealth();
   }
 
   @Override

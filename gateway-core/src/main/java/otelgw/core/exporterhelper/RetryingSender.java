@@ -1,5 +1,6 @@
 package otelgw.core.exporterhelper;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -11,6 +12,7 @@ import otelgw.core.error.GatewayException;
 import otelgw.core.error.PermanentException;
 import otelgw.core.error.ThrottledException;
 import otelgw.core.exporterhelper.ExporterMeters.DropReason;
+import otelgw.core.telemetry.SendHealth;
 import otelgw.core.telemetry.ThrottledLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ final class RetryingSender<B extends Batch<?>> {
   private final RandomGenerator random;
   private final ThrottledLog dropLog = new ThrottledLog(logger, Duration.ofSeconds(10));
   private final ThrottledLog partialLog = new ThrottledLog(logger, Duration.ofSeconds(10));
+  private final SendOutcomes outcomes = new SendOutcomes(Clock.systemUTC());
   private volatile boolean abandoned;
 
   RetryingSender(
@@ -72,14 +75,18 @@ final class RetryingSender<B extends Batch<?>> {
       GatewayException failure;
       try {
         PartialSuccess partial = sender.send(batch);
+        outcomes.succeeded();
         recordSent(items, partial);
         return;
       } catch (PermanentException e) {
+        outcomes.failed(e.getMessage());
         drop(items, DropReason.PERMANENT_ERROR, e);
         return;
       } catch (GatewayException e) {
+        outcomes.failed(e.getMessage());
         failure = e; // retryable or throttled: worth another attempt
       } catch (RuntimeException e) {
+        outcomes.failed("unexpected error: " + e);
         drop(items, DropReason.PERMANENT_ERROR, new PermanentException("unexpected error", e));
         return;
       }
@@ -106,6 +113,11 @@ final class RetryingSender<B extends Batch<?>> {
         return;
       }
     }
+  }
+
+  /** How the attempts of this sender have gone lately. */
+  SendHealth health() {
+    return outcomes.snapshot();
   }
 
   /** From now on, a failed attempt is not retried: shutdown has run out of time. */

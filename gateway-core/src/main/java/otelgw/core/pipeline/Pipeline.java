@@ -53,9 +53,10 @@ final class Pipeline<B extends Batch<?>> implements BatchConsumer<B> {
     }
   }
 
+  /** Starts processors back to front, so each one's downstream runs before it does. */
   void startProcessors() throws Exception {
-    for (Processor<B> processor : processors) {
-      processor.start();
+    for (int i = processors.size() - 1; i >= 0; i--) {
+      processors.get(i).start();
     }
   }
 

@@ -2,7 +2,9 @@ package otelgw.core.pipeline;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -22,12 +24,16 @@ import otelgw.core.component.Component;
 import otelgw.core.component.Exporter;
 import otelgw.core.component.ExporterFactory;
 import otelgw.core.component.ExporterSettings;
+import otelgw.core.component.ExtensionFactory;
+import otelgw.core.component.ExtensionSettings;
 import otelgw.core.component.Processor;
 import otelgw.core.component.ProcessorFactory;
 import otelgw.core.component.ProcessorSettings;
 import otelgw.core.component.ReceiverFactory;
 import otelgw.core.component.ReceiverSettings;
 import otelgw.core.consumer.BatchConsumer;
+import otelgw.core.telemetry.GatewayStatus;
+import otelgw.core.telemetry.GatewayStatus.Lifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * The running gateway: every pipeline's ring, processors and fan-out, with the receivers and
  * exporters they share. Starts downstream first (exporters, processors, rings, receivers) and shuts
  * down upstream first (receivers stop accepting, rings drain, processors flush, exporter queues
- * drain), all within one deadline.
+ * drain), all within one deadline. Extensions start before all of that and stop after it, as in the
+ * Collector, so that a health check can answer throughout; {@link #status()} is what they read.
  */
 public final class PipelineGraph {
 
@@ -48,17 +55,23 @@ public final class PipelineGraph {
   private final List<Pipeline<?>> pipelines;
   private final Map<ComponentId, Admission> admissions;
   private final Map<ComponentId, Component> receivers;
+  private final Map<ComponentId, Component> extensions = new LinkedHashMap<>();
+  private final GraphStatus statusReader;
+  private volatile Lifecycle state = Lifecycle.CREATED;
+  private volatile Instant startedAt;
   private boolean shutDown;
 
   private PipelineGraph(
       Map<ComponentId, Exporter> exporters,
       List<Pipeline<?>> pipelines,
       Map<ComponentId, Admission> admissions,
-      Map<ComponentId, Component> receivers) {
+      Map<ComponentId, Component> receivers,
+      GraphStatus statusReader) {
     this.exporters = exporters;
     this.pipelines = pipelines;
     this.admissions = admissions;
     this.receivers = receivers;
+    this.statusReader = statusReader;
   }
 
   /** Builds (does not start) the graph of a resolved config. */
@@ -104,7 +117,31 @@ public final class PipelineGraph {
           ReceiverSettings settings = new ReceiverSettings(id, Ingresses.of(id, bySignal, meters), meters);
           receivers.put(id, createReceiver((ReceiverFactory<?>) component.factory(), settings, component.config()));
         });
-    return new PipelineGraph(exporters, pipelines, admissions, receivers);
+    List<RingStage<?>> rings = pipelines.stream().<RingStage<?>>map(Pipeline::ring).toList();
+    PipelineGraph graph =
+        new PipelineGraph(
+            exporters,
+            pipelines,
+            admissions,
+            receivers,
+            new GraphStatus(meters, config.pipelines(), rings, exporters, admissions));
+    for (ComponentId id : config.serviceExtensions()) {
+      ResolvedConfig.Resolved component = resolved.component(ComponentKind.EXTENSION, id);
+      ExtensionSettings settings = new ExtensionSettings(id, meters, graph::status);
+      graph.extensions.put(
+          id,
+          createExtension(
+              (ExtensionFactory<?>) component.factory(), settings, component.config()));
+    }
+    return graph;
+  }
+
+  /**
+   * A snapshot of the lifecycle state and each pipeline's hops. Thread-safe, and never waits for
+   * start-up or shutdown, so a health check answers while they run.
+   */
+  public GatewayStatus status() {
+    return statusReader.read(state, Optional.ofNullable(startedAt));
   }
 
   /**
@@ -112,7 +149,11 @@ public final class PipelineGraph {
    * down again and the failure is thrown.
    */
   public synchronized void start() throws Exception {
+    state = Lifecycle.STARTING;
     try {
+      for (Component extension : extensions.values()) {
+        extension.start();
+      }
       for (Exporter exporter : exporters.values()) {
         exporter.start();
       }
@@ -126,6 +167,8 @@ public final class PipelineGraph {
       for (Component receiver : receivers.values()) {
         receiver.start();
       }
+      startedAt = Instant.now();
+      state = Lifecycle.RUNNING;
     } catch (Exception e) {
       shutdown(Duration.ofSeconds(5));
       throw e;
@@ -141,6 +184,7 @@ public final class PipelineGraph {
       return;
     }
     shutDown = true;
+    state = Lifecycle.STOPPING;
     long until = System.nanoTime() + deadline.toNanos();
     for (Component receiver : receivers.values()) {
       receiver.shutdown(remaining(until));
@@ -148,19 +192,32 @@ public final class PipelineGraph {
     for (Admission admission : admissions.values()) {
       admission.shutdown(Duration.ZERO);
     }
+    // Upstream first: processors stop (and flush what they hold) while the exporters they feed
+    // still take data; only then do the exporters stop.
+    List<Pipeline<?>> stuck = new ArrayList<>();
     for (Pipeline<?> pipeline : pipelines) {
-      if (!pipeline.ring().drain(remaining(until))) {
+      if (pipeline.ring().drain(remaining(until))) {
+        pipeline.ring().awaitStopped(remaining(until));
+        pipeline.shutdownProcessors(remaining(until));
+      } else {
         logger.warn("pipeline {} did not drain before the shutdown deadline", pipeline.id());
+        stuck.add(pipeline);
       }
     }
     for (Exporter exporter : exporters.values()) {
       // Releases a ring consumer that may still be blocked on a full queue, then drains.
       exporter.shutdown(remaining(until));
     }
-    for (Pipeline<?> pipeline : pipelines) {
+    for (Pipeline<?> pipeline : stuck) {
       pipeline.ring().awaitStopped(remaining(until));
       pipeline.shutdownProcessors(remaining(until));
     }
+    List<Component> started = new ArrayList<>(extensions.values());
+    Collections.reverse(started);
+    for (Component extension : started) {
+      extension.shutdown(remaining(until));
+    }
+    state = Lifecycle.STOPPED;
   }
 
   private static Duration remaining(long untilNanos) {
@@ -231,6 +288,12 @@ public final class PipelineGraph {
   private static <C> Exporter createExporter(
       ExporterFactory<C> factory, ExporterSettings settings, Object config) {
     return factory.createExporter(settings, (C) config);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <C> Component createExtension(
+      ExtensionFactory<C> factory, ExtensionSettings settings, Object config) {
+    return factory.createExtension(settings, (C) config);
   }
 
   @SuppressWarnings("unchecked")

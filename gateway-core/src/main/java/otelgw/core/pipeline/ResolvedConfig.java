@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import otelgw.config.ComponentId;
 import otelgw.config.ComponentKind;
 import otelgw.config.ConfigException;
@@ -55,6 +56,7 @@ public final class ResolvedConfig {
       checkSignal(pipeline, ComponentKind.PROCESSOR, pipeline.processors(), components, problems);
       checkSignal(pipeline, ComponentKind.EXPORTER, pipeline.exporters(), components, problems);
     }
+    checkEndpoints(config, components, problems);
     problems.throwIfErrors();
     return new ResolvedConfig(config, components);
   }
@@ -73,7 +75,60 @@ public final class ResolvedConfig {
   }
 
   /** A component's factory and its config record. */
-  public record Resolved(Factory<?> factory, Object config) {}
+  public record Resolved(Factory<?> factory, Object config) {
+
+    /** The endpoints the component listens on. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<String> listenEndpoints() {
+      return ((Factory) factory).listenEndpoints(config);
+    }
+
+    /** The factory's one-line summary of the config, without secrets. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public String summary() {
+      return ((Factory) factory).summary(config);
+    }
+  }
+
+  /** The summary of a component, for the start-up report. */
+  public String summary(ComponentKind kind, ComponentId id) {
+    Resolved resolved = components.get(kind).get(id);
+    return resolved == null ? "" : resolved.summary();
+  }
+
+  /** Two components of the running set (or the metrics endpoint) may not share a port. */
+  private static void checkEndpoints(
+      GatewayConfig config,
+      Map<ComponentKind, Map<ComponentId, Resolved>> components,
+      ConfigProblems problems) {
+    Map<String, String> owners = new LinkedHashMap<>();
+    config.telemetry().metricsAddress().ifPresent(a -> owners.put(portKey(a), "service.telemetry.metrics"));
+    for (ComponentKind kind : ComponentKind.values()) {
+      Set<ComponentId> used = config.used(kind);
+      components.get(kind).forEach(
+          (id, resolved) -> {
+            if (!used.contains(id)) {
+              return;
+            }
+            for (String endpoint : resolved.listenEndpoints()) {
+              String owner = kind.section() + "." + id;
+              String previous = owners.putIfAbsent(portKey(endpoint), owner);
+              if (previous != null && !endpoint.endsWith(":0")) {
+                problems.error(
+                    owner,
+                    0,
+                    "endpoint " + endpoint + " is already used by " + previous + ": two listeners cannot share a port");
+              }
+            }
+          });
+    }
+  }
+
+  /** Listeners clash on the port whatever host each names: 0.0.0.0 covers 127.0.0.1. */
+  private static String portKey(String endpoint) {
+    int colon = endpoint.lastIndexOf(':');
+    return colon < 0 ? endpoint : endpoint.substring(colon + 1);
+  }
 
   private static Optional<Resolved> resolveOne(
       ComponentKind kind,

@@ -118,6 +118,12 @@ final class RingStage<B extends Batch<?>> {
     return ring.getBufferSize();
   }
 
+  /** Whether the consumer thread runs: false before start, after shutdown, or if it died. */
+  boolean consumerAlive() {
+    Thread consumer = thread;
+    return consumer != null && consumer.isAlive();
+  }
+
   /**
    * Stops accepting, then waits up to {@code deadline} for the consumer to take everything
    * already published. Returns whether the ring drained; the consumer thread is halted either way

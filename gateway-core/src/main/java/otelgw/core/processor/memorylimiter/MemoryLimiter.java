@@ -143,7 +143,8 @@ final class MemoryLimiter implements Admission {
     }
   }
 
-  boolean refusing() {
+  @Override
+  public boolean refusing() {
     return overSoftLimit || inFlight.get() > softLimit;
   }
 

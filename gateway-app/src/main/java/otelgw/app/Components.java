@@ -1,0 +1,29 @@
+package otelgw.app;
+
+import java.util.List;
+import otelgw.app.status.HealthCheckExtensionFactory;
+import otelgw.core.component.Factories;
+import otelgw.core.component.Factory;
+import otelgw.core.processor.memorylimiter.MemoryLimiterFactory;
+import otelgw.exporter.debug.DebugExporterFactory;
+import otelgw.exporter.otlp.OtlpGrpcExporterFactory;
+import otelgw.exporter.otlp.OtlpHttpExporterFactory;
+import otelgw.receiver.otlp.OtlpReceiverFactory;
+
+/** Every component type this build of otelgw has: the one list a new component is added to. */
+final class Components {
+
+  private Components() {}
+
+  static Factories all() {
+    List<Factory<?>> factories =
+        List.of(
+            new OtlpReceiverFactory(),
+            new MemoryLimiterFactory(),
+            new OtlpGrpcExporterFactory(),
+            new OtlpHttpExporterFactory(),
+            new DebugExporterFactory(),
+            new HealthCheckExtensionFactory());
+    return Factories.of(factories);
+  }
+}

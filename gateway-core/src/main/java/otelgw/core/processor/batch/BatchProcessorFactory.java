@@ -1,0 +1,59 @@
+package otelgw.core.processor.batch;
+
+import java.util.EnumSet;
+import java.util.Set;
+import otelgw.config.ConfigNode;
+import otelgw.config.Durations;
+import otelgw.config.Signal;
+import otelgw.core.batch.Batch;
+import otelgw.core.component.Processor;
+import otelgw.core.component.ProcessorFactory;
+import otelgw.core.component.ProcessorSettings;
+import otelgw.core.component.Stability;
+import otelgw.core.consumer.BatchConsumer;
+
+/**
+ * Makes {@code batch} processors: merge many small requests into fewer large ones, within an item
+ * and a byte cap, for all three signals. See {@link BatchProcessorConfig} for the keys and {@code
+ * BatchProcessor} for when batches are sent. It counts nothing itself: the graph counts its items
+ * in and out.
+ */
+public final class BatchProcessorFactory implements ProcessorFactory<BatchProcessorConfig> {
+
+  @Override
+  public String type() {
+    return "batch";
+  }
+
+  @Override
+  public Stability stability() {
+    return Stability.BETA;
+  }
+
+  @Override
+  public Set<Signal> signals() {
+    return EnumSet.allOf(Signal.class);
+  }
+
+  @Override
+  public BatchProcessorConfig parseConfig(ConfigNode node) {
+    return BatchProcessorConfig.parse(node);
+  }
+
+  @Override
+  public <B extends Batch<?>> Processor<B> createProcessor(
+      ProcessorSettings<B> settings, BatchProcessorConfig config, BatchConsumer<B> next) {
+    return new BatchProcessor<>(settings.type(), config, next, System::nanoTime);
+  }
+
+  @Override
+  public String summary(BatchProcessorConfig config) {
+    return "send at "
+        + config.sendBatchSize()
+        + " items or after "
+        + Durations.format(config.timeout())
+        + ", at most "
+        + (config.sendBatchMaxSize() > 0 ? config.sendBatchMaxSize() + " items and " : "")
+        + (config.sendBatchMaxBytes() > 0 ? config.sendBatchMaxBytes() + " bytes" : "any size");
+  }
+}

@@ -1,0 +1,64 @@
+package otelgw.core.processor.batch;
+
+import com.google.protobuf.Message;
+import java.util.List;
+import otelgw.core.batch.Batch;
+import otelgw.core.batch.BatchType;
+
+/**
+ * Merges batches of one signal into one, moving their tickets to it. Every OTLP export request is
+ * a single repeated field ({@code resource_spans}, {@code resource_metrics}, {@code
+ * resource_logs}), and protobuf parses concatenated encodings as one message with the repeated
+ * fields concatenated: so the merge of requests is the concatenation of their bytes, with no
+ * parsing and each resource kept whole. Only where no part has bytes (all were decoded from JSON
+ * or made by a stage) are the messages merged instead.
+ */
+final class Merger {
+
+  private Merger() {}
+
+  static <B extends Batch<?>> B merge(BatchType<?, B> type, List<B> parts) {
+    boolean anyBytes = false;
+    for (B part : parts) {
+      anyBytes |= part.hasWireBytes();
+    }
+    B merged = anyBytes ? concatenate(type, parts) : mergeMessages(type, parts);
+    for (B part : parts) {
+      merged.attach(part.detachTicket());
+    }
+    return merged;
+  }
+
+  private static <B extends Batch<?>> B concatenate(BatchType<?, B> type, List<B> parts) {
+    int total = 0;
+    for (B part : parts) {
+      total = Math.addExact(total, part.byteSize());
+    }
+    byte[] merged = new byte[total];
+    int at = 0;
+    for (B part : parts) {
+      // A decoded part is serialized here, as its exporter would have done.
+      byte[] bytes = part.toByteArray();
+      System.arraycopy(bytes, 0, merged, at, bytes.length);
+      at += bytes.length;
+    }
+    return type.fromWire(merged);
+  }
+
+  private static <B extends Batch<?>> B mergeMessages(BatchType<?, B> type, List<B> parts) {
+    Message.Builder builder = type.defaultInstance().newBuilderForType();
+    for (B part : parts) {
+      builder.mergeFrom(part.message());
+    }
+    return ofMessage(type, builder.build());
+  }
+
+  /**
+   * A batch of {@code type} holding {@code message}, which must be its request type: a pipeline's
+   * batch type and its batches agree on it, though Java cannot tell.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static <B extends Batch<?>> B ofMessage(BatchType<?, B> type, Message message) {
+    return (B) ((BatchType) type).fromMessage(message);
+  }
+}

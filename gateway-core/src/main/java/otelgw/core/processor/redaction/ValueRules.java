@@ -1,0 +1,116 @@
+package otelgw.core.processor.redaction;
+
+import io.micrometer.core.instrument.Counter;
+import java.util.ArrayList;
+import java.util.List;
+import otelgw.core.regex.MatchBudget;
+import otelgw.core.regex.MatchTooCostlyException;
+
+/**
+ * The rules on values: detectors and {@code blocked_values} find what to mask in a string, {@code
+ * allowed_values} exempt a string. Regexes are guarded (see {@link
+ * otelgw.core.regex.GuardedPattern}); one that gives up counts as a match of the whole value, so
+ * a value nobody could check is masked, never passed on. Not thread-safe.
+ */
+final class ValueRules {
+
+  private final Scanner[] scanners;
+  private final Counter[] scannerHits;
+  private final GuardedRule[] blocked;
+  private final GuardedRule[] allowed;
+  private final int inputLimit;
+  private final boolean cardNumbers;
+  private final Counter cardHits;
+  private final Masker masker;
+  private final MatchBudget budget;
+  private final RedactionMeters meters;
+  private final MatchRanges ranges = new MatchRanges();
+
+  ValueRules(RedactionConfig config, Masker masker, MatchBudget budget, RedactionMeters meters) {
+    List<Scanner> scannerList = new ArrayList<>();
+    List<Counter> hitList = new ArrayList<>();
+    for (Detector detector : Detector.values()) {
+      if (config.detectors().contains(detector)) {
+        scannerList.add(detector.scanner());
+        hitList.add(meters.redactions(detector.configName()));
+      }
+    }
+    this.scanners = scannerList.toArray(new Scanner[0]);
+    this.scannerHits = hitList.toArray(new Counter[0]);
+    this.inputLimit = config.regexInputLimit();
+    this.blocked =
+        GuardedRule.of(config.blockedValues(), "blocked_values", inputLimit, true, meters);
+    this.allowed =
+        GuardedRule.of(config.allowedValues(), "allowed_values", inputLimit, false, meters);
+    this.cardNumbers = config.detectors().contains(Detector.CREDIT_CARD);
+    this.cardHits = cardNumbers ? meters.redactions(Detector.CREDIT_CARD.configName()) : null;
+    this.masker = masker;
+    this.budget = budget;
+    this.meters = meters;
+  }
+
+  /**
+   * Whether an {@code allowed_values} pattern matches {@code value}, exempting it from masking.
+   * Never for a value longer than the regex input limit: an exemption must see the whole value.
+   */
+  boolean allowed(String value) {
+    if (allowed.length == 0 || value.length() > inputLimit) {
+      return false;
+    }
+    for (GuardedRule rule : allowed) {
+      try {
+        if (rule.pattern().find(value, budget)) {
+          return true;
+        }
+      } catch (MatchTooCostlyException e) {
+        meters.aborted(rule.aborts(), rule.name(), value.length());
+      }
+    }
+    return false;
+  }
+
+  /** {@code value} with every match masked, or {@code value} itself where nothing matched. */
+  String mask(String value) {
+    if (value.isEmpty()) {
+      return value;
+    }
+    ranges.clear();
+    for (int i = 0; i < scanners.length; i++) {
+      ranges.rule(i);
+      scanners[i].scan(value, ranges);
+    }
+    for (int i = 0; i < blocked.length; i++) {
+      ranges.rule(scanners.length + i);
+      try {
+        blocked[i].pattern().findAll(value, budget, ranges);
+      } catch (MatchTooCostlyException e) {
+        meters.aborted(blocked[i].aborts(), blocked[i].name(), value.length());
+        blocked[i].hits().increment();
+        return masker.mask(value);
+      }
+    }
+    if (ranges.isEmpty()) {
+      return value;
+    }
+    for (int i = 0; i < ranges.size(); i++) {
+      int rule = ranges.ruleAt(i);
+      (rule < scanners.length ? scannerHits[rule] : blocked[rule - scanners.length].hits())
+          .increment();
+    }
+    return ranges.apply(value, masker);
+  }
+
+  /** Whether a whole number reads as a payment card number, with the card detector on. */
+  boolean isCardNumber(long value) {
+    if (!cardNumbers || value < 1_000_000_000_000L) {
+      return false;
+    }
+    String digits = Long.toString(value);
+    boolean[] found = new boolean[1];
+    Detector.CREDIT_CARD.scanner().scan(digits, (start, end) -> found[0] = true);
+    if (found[0]) {
+      cardHits.increment();
+    }
+    return found[0];
+  }
+}

@@ -1,0 +1,148 @@
+package otelgw.core.regex;
+
+import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A user-configured {@link Pattern} that cannot hang the thread running it, however hostile the
+ * input. Two guards:
+ *
+ * <ul>
+ *   <li><b>Bounded input.</b> The matcher never sees more than {@code inputLimit} chars at once. A
+ *       longer text is matched in windows of {@code inputLimit} chars that overlap by half, so
+ *       every match of up to {@code inputLimit / 2} chars is found whole; anchors ({@code ^},
+ *       {@code $}, {@code \b} at an edge) refer to the window's edges there.
+ *   <li><b>Bounded work.</b> The window is read through a counting view; once the matcher has read
+ *       it more often than the {@link MatchBudget} allows, it is stopped and the call throws
+ *       {@link MatchTooCostlyException}. A {@link StackOverflowError} from the matcher's
+ *       recursion (alternations inside loops over thousands of chars) counts as too costly too.
+ * </ul>
+ *
+ * <p>Empty matches are not reported. Immutable and thread-safe; the budget is not.
+ */
+public final class GuardedPattern {
+
+  /** How many chars the matcher sees at once unless configured otherwise: {@value}. */
+  public static final int DEFAULT_INPUT_LIMIT = 4096;
+
+  /** The smallest input limit accepted, so that windows overlap. */
+  public static final int MIN_INPUT_LIMIT = 16;
+
+  private final Pattern pattern;
+  private final int inputLimit;
+
+  private GuardedPattern(Pattern pattern, int inputLimit) {
+    this.pattern = pattern;
+    this.inputLimit = inputLimit;
+  }
+
+  /**
+   * Compiles {@code regex} with Java's syntax.
+   *
+   * @throws PatternSyntaxException if it is not a valid regular expression
+   * @throws IllegalArgumentException if {@code inputLimit} is below {@link #MIN_INPUT_LIMIT}
+   */
+  public static GuardedPattern compile(String regex, int inputLimit) {
+    if (inputLimit < MIN_INPUT_LIMIT) {
+      throw new IllegalArgumentException("input limit must be at least " + MIN_INPUT_LIMIT);
+    }
+    return new GuardedPattern(Pattern.compile(regex), inputLimit);
+  }
+
+  public String regex() {
+    return pattern.pattern();
+  }
+
+  /** The number of capturing groups. */
+  public int groupCount() {
+    return pattern.matcher("").groupCount();
+  }
+
+  /** Whether the pattern matches somewhere in {@code text}. */
+  public boolean find(String text, MatchBudget budget) throws MatchTooCostlyException {
+    int length = text.length();
+    if (length <= inputLimit) {
+      return scan(text, 0, length, budget, null);
+    }
+    int stride = inputLimit / 2;
+    for (int start = 0; ; start += stride) {
+      int end = Math.min(length, start + inputLimit);
+      if (scan(text, start, end, budget, null)) {
+        return true;
+      }
+      if (end == length) {
+        return false;
+      }
+    }
+  }
+
+  /**
+   * Reports every non-empty match in {@code text} to {@code sink}. In a text longer than the input
+   * limit a match may be reported more than once, or in overlapping pieces; sinks merge ranges.
+   */
+  public void findAll(String text, MatchBudget budget, MatchSink sink)
+      throws MatchTooCostlyException {
+    int length = text.length();
+    if (length <= inputLimit) {
+      scan(text, 0, length, budget, sink);
+      return;
+    }
+    int stride = inputLimit / 2;
+    for (int start = 0; ; start += stride) {
+      int end = Math.min(length, start + inputLimit);
+      scan(text, start, end, budget, sink);
+      if (end == length) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * The first match in the first {@code inputLimit} chars of {@code text}, with its groups, or
+   * null where there is none.
+   */
+  public MatchResult firstMatch(String text, MatchBudget budget) throws MatchTooCostlyException {
+    BudgetedText window =
+        new BudgetedText(text, 0, Math.min(text.length(), inputLimit), budget.allowance());
+    Matcher matcher = pattern.matcher(window);
+    try {
+      return matcher.find() ? matcher.toMatchResult() : null;
+    } catch (BudgetExceeded | StackOverflowError e) {
+      throw MatchTooCostlyException.INSTANCE;
+    } finally {
+      budget.spend(window.reads());
+    }
+  }
+
+  /** Scans one window; with a sink reports every match, without one stops at the first. */
+  private boolean scan(String text, int start, int end, MatchBudget budget, MatchSink sink)
+      throws MatchTooCostlyException {
+    BudgetedText window = new BudgetedText(text, start, end - start, budget.allowance());
+    Matcher matcher = pattern.matcher(window);
+    boolean found = false;
+    try {
+      while (matcher.find()) {
+        if (matcher.end() == matcher.start()) {
+          continue;
+        }
+        found = true;
+        if (sink == null) {
+          return true;
+        }
+        sink.match(start + matcher.start(), start + matcher.end());
+      }
+      return found;
+    } catch (BudgetExceeded | StackOverflowError e) {
+      throw MatchTooCostlyException.INSTANCE;
+    } finally {
+      budget.spend(window.reads());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return pattern.pattern();
+  }
+}

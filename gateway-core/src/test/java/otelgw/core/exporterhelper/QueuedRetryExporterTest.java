@@ -1,0 +1,247 @@
+package otelgw.core.exporterhelper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static otelgw.core.exporterhelper.Fakes.count;
+import static otelgw.core.exporterhelper.Fakes.dropped;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import otelgw.config.ComponentId;
+import otelgw.config.QueueSettings;
+import otelgw.config.Signal;
+import otelgw.core.batch.Batch;
+import otelgw.core.batch.BatchType;
+import otelgw.core.batch.TestBatches;
+import otelgw.core.batch.TraceBatch;
+import otelgw.core.component.ExporterSettings;
+import otelgw.core.consumer.BatchConsumer;
+import otelgw.core.error.RetryableException;
+import otelgw.core.telemetry.MetricNames;
+
+class QueuedRetryExporterTest {
+
+  private static final String SENT = MetricNames.exporterSent(Signal.TRACES);
+  private static final String SEND_FAILED = MetricNames.exporterSendFailed(Signal.TRACES);
+  private static final String ENQUEUE_FAILED = MetricNames.exporterEnqueueFailed(Signal.TRACES);
+
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final GatedTransport transport = new GatedTransport();
+  private QueuedRetryExporter exporter;
+
+  @AfterEach
+  void tearDown() {
+    transport.gate.countDown();
+    if (exporter != null) {
+      exporter.shutdown(Duration.ofSeconds(1));
+    }
+  }
+
+  /** A transport whose sender waits at a gate, sending on once the gate opens. */
+  static final class GatedTransport implements Transport {
+    final CountDownLatch gate = new CountDownLatch(1);
+    final List<Batch<?>> sent = new CopyOnWriteArrayList<>();
+    final AtomicInteger inFlight = new AtomicInteger();
+    final List<String> lifecycle = new CopyOnWriteArrayList<>();
+    volatile boolean gated = true;
+
+    @Override
+    public <B extends Batch<?>> Sender<B> sender(BatchType<?, B> type) {
+      return batch -> {
+        inFlight.incrementAndGet();
+        try {
+          if (gated && !gate.await(10, TimeUnit.SECONDS)) {
+            throw new RetryableException("gate never opened");
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new RetryableException("interrupted");
+        } finally {
+          inFlight.decrementAndGet();
+        }
+        sent.add(batch);
+        return PartialSuccess.NONE;
+      };
+    }
+
+    @Override
+    public void start() {
+      lifecycle.add("start");
+    }
+
+    @Override
+    public void shutdown(Duration deadline) {
+      lifecycle.add("shutdown");
+    }
+  }
+
+  private BatchConsumer<TraceBatch> exporter(Optional<QueueSettings> queue) {
+    exporter =
+        new QueuedRetryExporter(
+            new ExporterSettings(ComponentId.parse("otlp/test"), Set.of(Signal.TRACES), meters),
+            queue,
+            Optional.empty(),
+            transport);
+    return exporter.consumer(BatchType.TRACES);
+  }
+
+  private static Optional<QueueSettings> queue(int size, boolean block) {
+    return Optional.of(new QueueSettings(1, size, QueueSettings.Sizer.REQUESTS, block));
+  }
+
+  private static TraceBatch spans(int count) {
+    return TestBatches.traceBatch("svc", count);
+  }
+
+  @Test
+  void theSameConsumerIsReturnedForOneType() {
+    BatchConsumer<TraceBatch> consumer = exporter(queue(10, true));
+
+    assertThat(exporter.consumer(BatchType.TRACES)).isSameAs(consumer);
+  }
+
+  @Test
+  void withoutAQueueConsumeSendsOnTheCallingThread() throws Exception {
+    transport.gated = false;
+    BatchConsumer<TraceBatch> consumer = exporter(Optional.empty());
+    exporter.start();
+
+    consumer.consume(spans(3));
+
+    assertThat(transport.sent).hasSize(1);
+    assertThat(count(meters, SENT, "exporter", "otlp/test")).isEqualTo(3);
+  }
+
+  @Test
+  void blockOnOverflowMakesConsumeWaitForRoomAndThenGoOn() throws Exception {
+    BatchConsumer<TraceBatch> consumer = exporter(queue(1, true));
+    exporter.start();
+    consumer.consume(spans(1)); // taken by the one consumer thread, held at the gate
+    await().until(() -> transport.inFlight.get() == 1);
+    consumer.consume(spans(2)); // fills the queue
+
+    AtomicReference<Thread> pipeline = new AtomicReference<>();
+    CompletableFuture<Void> third =
+        CompletableFuture.runAsync(
+            () -> {
+              pipeline.set(Thread.currentThread());
+              consumer.consume(spans(4));
+            });
+    await()
+        .until(() -> pipeline.get() != null && pipeline.get().getState() == Thread.State.WAITING);
+    assertThat(third).isNotDone();
+    assertThat(meters.get(MetricNames.EXPORTER_QUEUE_SIZE).gauge().value()).isEqualTo(1);
+    assertThat(meters.get(MetricNames.EXPORTER_QUEUE_CAPACITY).gauge().value()).isEqualTo(1);
+
+    transport.gate.countDown();
+
+    third.get(5, TimeUnit.SECONDS);
+    await().until(() -> count(meters, SENT) == 7);
+    assertThat(transport.sent).extracting(Batch::itemCount).containsExactly(1, 2, 4);
+    assertThat(count(meters, ENQUEUE_FAILED)).isZero();
+    assertThat(dropped(meters, "queue_full")).isZero();
+  }
+
+  @Test
+  void withoutBlockOnOverflowAFullQueueDropsAndCounts() throws Exception {
+    BatchConsumer<TraceBatch> consumer = exporter(queue(1, false));
+    exporter.start();
+    consumer.consume(spans(1));
+    await().until(() -> transport.inFlight.get() == 1);
+    consumer.consume(spans(2));
+
+    consumer.consume(spans(4)); // returns at once: dropped
+
+    assertThat(count(meters, ENQUEUE_FAILED, "exporter", "otlp/test")).isEqualTo(4);
+    assertThat(dropped(meters, "queue_full")).isEqualTo(4);
+    transport.gate.countDown();
+    await().until(() -> count(meters, SENT) == 3);
+    assertThat(transport.sent).extracting(Batch::itemCount).containsExactly(1, 2);
+  }
+
+  @Test
+  void anItemsSizerBoundsByItems() throws Exception {
+    BatchConsumer<TraceBatch> consumer =
+        exporter(Optional.of(new QueueSettings(1, 10, QueueSettings.Sizer.ITEMS, false)));
+    // Not started: nothing takes from the queue.
+
+    consumer.consume(spans(6));
+    consumer.consume(spans(6));
+    consumer.consume(spans(4));
+
+    assertThat(meters.get(MetricNames.EXPORTER_QUEUE_SIZE).gauge().value()).isEqualTo(10);
+    assertThat(count(meters, ENQUEUE_FAILED)).isEqualTo(6);
+  }
+
+  @Test
+  void shutdownDrainsTheQueueBeforeItReturns() throws Exception {
+    transport.gated = false;
+    BatchConsumer<TraceBatch> consumer = exporter(queue(10, true));
+    for (int i = 1; i <= 5; i++) {
+      consumer.consume(spans(i)); // queued before start: no consumer yet
+    }
+    exporter.start();
+
+    exporter.shutdown(Duration.ofSeconds(5));
+
+    assertThat(count(meters, SENT)).isEqualTo(15);
+    assertThat(transport.sent).extracting(Batch::itemCount).containsExactly(1, 2, 3, 4, 5);
+    assertThat(dropped(meters, "shutdown")).isZero();
+    assertThat(transport.lifecycle).containsExactly("start", "shutdown");
+  }
+
+  @Test
+  void shutdownGivesUpAtItsDeadlineAndCountsWhatIsLeftAsDropped() throws Exception {
+    BatchConsumer<TraceBatch> consumer = exporter(queue(10, true));
+    exporter.start();
+    consumer.consume(spans(1));
+    await().until(() -> transport.inFlight.get() == 1); // stuck at the gate
+    consumer.consume(spans(2));
+    consumer.consume(spans(3));
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5), () -> exporter.shutdown(Duration.ofMillis(100)));
+
+    // The two queued batches and the one in flight (interrupted, not retried) are all dropped.
+    assertThat(dropped(meters, "shutdown")).isEqualTo(6);
+    assertThat(count(meters, SEND_FAILED)).isEqualTo(6);
+    assertThat(count(meters, SENT)).isZero();
+    assertThat(transport.sent).isEmpty();
+  }
+
+  @Test
+  void consumeAfterShutdownIsCountedNotLost() {
+    BatchConsumer<TraceBatch> consumer = exporter(queue(10, true));
+    exporter.shutdown(Duration.ZERO);
+
+    consumer.consume(spans(2));
+
+    assertThat(count(meters, ENQUEUE_FAILED)).isEqualTo(2);
+  }
+
+  @Test
+  void shutdownTwiceAndWithoutStartIsSafe() {
+    exporter(queue(10, true));
+
+    assertThatCode(
+            () -> {
+              exporter.shutdown(Duration.ofMillis(10));
+              exporter.shutdown(Duration.ofMillis(10));
+            })
+        .doesNotThrowAnyException();
+    assertThat(transport.lifecycle).doesNotContain("start");
+  }
+}

@@ -1,0 +1,57 @@
+package otelgw.receiver.otlp;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.time.Duration;
+import org.slf4j.LoggerFactory;
+import otelgw.core.telemetry.ThrottledLog;
+
+/**
+ * The open connections of one HTTP server, at most {@link #MAX_CONNECTIONS}: a connection beyond
+ * that is closed as soon as it is accepted. Kept in a group so that shutdown can drain and close
+ * them. Shared by all connections; thread-safe.
+ */
+@ChannelHandler.Sharable
+final class HttpConnections extends ChannelInboundHandlerAdapter {
+
+  /**
+   * {@value}: plenty for SDKs and gateways in front of one otelgw, and a bound on what idle or slow
+   * connections can hold. About, not exact: concurrent accepts may pass it by a few.
+   */
+  static final int MAX_CONNECTIONS = 4096;
+
+  private static final ThrottledLog overLimit =
+      new ThrottledLog(LoggerFactory.getLogger(HttpConnections.class), Duration.ofMinutes(1));
+
+  private final ChannelGroup all =
+      new DefaultChannelGroup("otlp-http", GlobalEventExecutor.INSTANCE);
+  private final int max;
+
+  HttpConnections() {
+    this(MAX_CONNECTIONS);
+  }
+
+  HttpConnections(int max) {
+    this.max = max;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    if (all.size() >= max) {
+      overLimit.warn(
+          "OTLP/HTTP: refusing a connection, already " + max + " open; is a client leaking them?");
+      ctx.close();
+      return;
+    }
+    all.add(ctx.channel());
+    super.channelActive(ctx);
+  }
+
+  ChannelGroup all() {
+    return all;
+  }
+}

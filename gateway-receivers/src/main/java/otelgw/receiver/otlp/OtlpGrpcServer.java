@@ -1,0 +1,125 @@
+package otelgw.receiver.otlp;
+
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import otelgw.config.ComponentId;
+
+/**
+ * OTLP/gRPC on grpc-java's Netty transport: the three {@code Export} methods on raw bytes, with
+ * bounds on message size, metadata, concurrent calls and stream resets.
+ */
+final class OtlpGrpcServer implements ProtocolServer {
+
+  static final String PROTOCOL = "OTLP/gRPC";
+
+  /**
+   * Request metadata (headers) allowed per call: {@value} bytes. grpc-java's default, 8 KiB, is
+   * tight for a large bearer token beside the usual headers; 16 KiB leaves room and stays small.
+   */
+  static final int MAX_INBOUND_METADATA_SIZE = 16 << 10;
+
+  /**
+   * HTTP/2 rapid-reset protection: at most {@value} RST_STREAM frames from a client per {@link
+   * #RST_WINDOW_SECONDS} seconds, or the connection is closed. A well-behaved client cancels a
+   * handful of calls at most.
+   */
+  static final int MAX_RST_FRAMES_PER_WINDOW = 200;
+
+  static final int RST_WINDOW_SECONDS = 10;
+
+  private final ComponentId id;
+  private final OtlpGrpcConfig config;
+  private final List<SignalIntake<?, ?>> intakes;
+  private Server server;
+
+  OtlpGrpcServer(ComponentId id, OtlpGrpcConfig config, List<SignalIntake<?, ?>> intakes) {
+    this.id = id;
+    this.config = config;
+    this.intakes = List.copyOf(intakes);
+  }
+
+  @Override
+  public void start() throws IOException {
+    InetSocketAddress address =
+        ListenFailure.resolve(id, config.endpoint(), PROTOCOL, config.address());
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(address)
+            // Handlers only scan and try to publish, never block: run them on the I/O thread.
+            .directExecutor()
+            .maxInboundMessageSize(config.maxRecvMsgSizeBytes())
+            .maxInboundMetadataSize(MAX_INBOUND_METADATA_SIZE)
+            .maxConcurrentCallsPerConnection(config.maxConcurrentStreams())
+            .maxRstFramesPerWindow(MAX_RST_FRAMES_PER_WINDOW, RST_WINDOW_SECONDS);
+    keepalive(builder, config.keepalive());
+    if (config.tls().isPresent()) {
+      builder.sslContext(GrpcTls.serverContext(id, config.endpoint(), config.tls().get()));
+    }
+    GrpcRequest.Marshaller requests = new GrpcRequest.Marshaller(config.maxRecvMsgSizeMib());
+    for (SignalIntake<?, ?> intake : intakes) {
+      builder.addService(GrpcExportMethod.service(intake, requests));
+    }
+    Server built = builder.build();
+    try {
+      built.start();
+    } catch (IOException e) {
+      throw ListenFailure.of(id, config.endpoint(), PROTOCOL, e);
+    }
+    server = built;
+  }
+
+  private static void keepalive(NettyServerBuilder builder, GrpcKeepaliveConfig keepalive) {
+    builder
+        .keepAliveTime(keepalive.time().toNanos(), TimeUnit.NANOSECONDS)
+        .keepAliveTimeout(keepalive.timeout().toNanos(), TimeUnit.NANOSECONDS)
+        .permitKeepAliveTime(keepalive.minTime().toNanos(), TimeUnit.NANOSECONDS)
+        .permitKeepAliveWithoutCalls(keepalive.permitWithoutStream());
+    // Zero means "never", which is grpc's default for these three: leave them unset.
+    ifSet(keepalive.maxConnectionIdle(), d -> builder.maxConnectionIdle(d, TimeUnit.NANOSECONDS));
+    ifSet(keepalive.maxConnectionAge(), d -> builder.maxConnectionAge(d, TimeUnit.NANOSECONDS));
+    ifSet(
+        keepalive.maxConnectionAgeGrace(),
+        d -> builder.maxConnectionAgeGrace(d, TimeUnit.NANOSECONDS));
+  }
+
+  private static void ifSet(Duration duration, java.util.function.LongConsumer setter) {
+    if (!duration.isZero()) {
+      setter.accept(duration.toNanos());
+    }
+  }
+
+  @Override
+  public InetSocketAddress boundAddress() {
+    Server running = server;
+    return running == null ? null : (InetSocketAddress) running.getListenSockets().get(0);
+  }
+
+  @Override
+  public void stopAccepting() {
+    if (server != null) {
+      // Graceful: GOAWAY to clients, calls under way run to their end.
+      server.shutdown();
+    }
+  }
+
+  @Override
+  public void awaitStopped(long deadlineNanos) {
+    if (server == null) {
+      return;
+    }
+    try {
+      if (!server.awaitTermination(
+          Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        server.shutdownNow();
+        server.awaitTermination(1, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package otelgw.receiver.otlp;
+
+import java.net.InetSocketAddress;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import otelgw.config.ConfigNode;
+import otelgw.config.Endpoints;
+import otelgw.config.Signal;
+import otelgw.config.TlsServerSettings;
+
+/**
+ * The receiver's {@code protocols.http} block.
+ *
+ * @param endpoint {@code host:port} to listen on; default {@value #DEFAULT_ENDPOINT}
+ * @param maxRequestBodySize the largest request body accepted, in bytes, both as sent and once
+ *     decompressed; larger ones are answered 413. Default {@link #DEFAULT_MAX_REQUEST_BODY_SIZE}
+ *     (20 MiB); YAML takes a number of bytes or a size such as {@code 4MiB}
+ * @param tracesUrlPath where traces are posted; default {@value #DEFAULT_TRACES_URL_PATH}
+ * @param metricsUrlPath where metrics are posted; default {@value #DEFAULT_METRICS_URL_PATH}
+ * @param logsUrlPath where logs are posted; default {@value #DEFAULT_LOGS_URL_PATH}
+ * @param tls present to serve HTTPS instead of plaintext
+ */
+public record OtlpHttpConfig(
+    String endpoint,
+    int maxRequestBodySize,
+    String tracesUrlPath,
+    String metricsUrlPath,
+    String logsUrlPath,
+    Optional<TlsServerSettings> tls) {
+
+  public static final String DEFAULT_ENDPOINT = "127.0.0.1:4318";
+
+  /** The Collector's default: 20 MiB. */
+  public static final int DEFAULT_MAX_REQUEST_BODY_SIZE = 20 << 20;
+
+  public static final String DEFAULT_TRACES_URL_PATH = "/v1/traces";
+  public static final String DEFAULT_METRICS_URL_PATH = "/v1/metrics";
+  public static final String DEFAULT_LOGS_URL_PATH = "/v1/logs";
+
+  // Bodies are held in one array, and arrays stop a little short of Integer.MAX_VALUE.
+  private static final long MAX_BODY_SIZE_LIMIT = Integer.MAX_VALUE - 16;
+
+  public static OtlpHttpConfig defaults() {
+    return new OtlpHttpConfig(
+        DEFAULT_ENDPOINT,
+        DEFAULT_MAX_REQUEST_BODY_SIZE,
+        DEFAULT_TRACES_URL_PATH,
+        DEFAULT_METRICS_URL_PATH,
+        DEFAULT_LOGS_URL_PATH,
+        Optional.empty());
+  }
+
+  /** The endpoint as an unresolved address. */
+  public InetSocketAddress address() {
+    return Endpoints.parse(endpoint);
+  }
+
+  /** The path {@code signal} is posted to. */
+  public String urlPath(Signal signal) {
+    return switch (signal) {
+      case TRACES -> tracesUrlPath;
+      case METRICS -> metricsUrlPath;
+      case LOGS -> logsUrlPath;
+    };
+  }
+
+  static OtlpHttpConfig parse(ConfigNode node) {
+    String endpoint = node.string("endpoint", DEFAULT_ENDPOINT);
+    Endpoints.check(node, "endpoint", endpoint);
+    long maxBody = node.bytes("max_request_body_size", DEFAULT_MAX_REQUEST_BODY_SIZE);
+    node.check(
+        maxBody > 0 && maxBody <= MAX_BODY_SIZE_LIMIT,
+        "max_request_body_size",
+        "must be from 1 byte to 2GiB");
+    Set<String> paths = new HashSet<>();
+    String traces = urlPath(node, "traces_url_path", DEFAULT_TRACES_URL_PATH, paths);
+    String metrics = urlPath(node, "metrics_url_path", DEFAULT_METRICS_URL_PATH, paths);
+    String logs = urlPath(node, "logs_url_path", DEFAULT_LOGS_URL_PATH, paths);
+    Optional<TlsServerSettings> tls = node.section("tls").map(TlsServerSettings::parse);
+    ConfigChecks.notSupportedYet(node, "auth");
+    ConfigChecks.notSupportedYet(node, "cors");
+    ConfigChecks.ignored(node, "include_metadata");
+    node.finish(
+        Set.of(
+            "endpoint",
+            "max_request_body_size",
+            "traces_url_path",
+            "metrics_url_path",
+            "logs_url_path",
+            "tls",
+            "auth",
+            "cors",
+            "include_metadata"));
+    int body =
+        maxBody > 0 && maxBody <= MAX_BODY_SIZE_LIMIT
+            ? (int) maxBody
+            : DEFAULT_MAX_REQUEST_BODY_SIZE;
+    return new OtlpHttpConfig(endpoint, body, traces, metrics, logs, tls);
+  }
+
+  // The Collector adds a missing leading '/', so configs written for it work unchanged.
+  private static String urlPath(ConfigNode node, String key, String defaultPath, Set<String> seen) {
+    String path = node.string(key, defaultPath).trim();
+    if (!path.startsWith("/")) {
+      path = "/" + path;
+    }
+    node.check(
+        path.indexOf('?') < 0 && path.indexOf('#') < 0, key, "must be a path, with no query");
+    node.check(seen.add(path), key, "'" + path + "' is already the path of another signal");
+    return path;
+  }
+}

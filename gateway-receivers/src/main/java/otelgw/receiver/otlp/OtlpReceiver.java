@@ -1,0 +1,108 @@
+package otelgw.receiver.otlp;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import otelgw.config.ComponentId;
+import otelgw.core.batch.BatchType;
+import otelgw.core.component.Component;
+import otelgw.core.component.ReceiverSettings;
+import otelgw.core.pipeline.Ingresses;
+
+/**
+ * The OTLP receiver: an OTLP/gRPC server and an OTLP/HTTP server, whichever are configured, both
+ * publishing to the receiver's ingresses. Thread-safe lifecycle.
+ */
+final class OtlpReceiver implements Component {
+
+  private static final Logger logger = LoggerFactory.getLogger(OtlpReceiver.class);
+
+  private final ComponentId id;
+  private final ProtocolServer grpc; // null when not configured
+  private final ProtocolServer http; // null when not configured
+  private boolean started;
+  private boolean stopped;
+
+  OtlpReceiver(ReceiverSettings settings, OtlpReceiverConfig config) {
+    this.id = settings.id();
+    this.grpc =
+        config
+            .grpc()
+            .map(c -> (ProtocolServer) new OtlpGrpcServer(id, c, intakes(settings, "grpc")))
+            .orElse(null);
+    this.http =
+        config
+            .http()
+            .map(c -> (ProtocolServer) new OtlpHttpServer(id, c, intakes(settings, "http")))
+            .orElse(null);
+  }
+
+  private static List<SignalIntake<?, ?>> intakes(ReceiverSettings settings, String transport) {
+    Ingresses ingresses = settings.ingresses();
+    return List.of(
+        SignalIntake.of(BatchType.TRACES, ingresses, transport),
+        SignalIntake.of(BatchType.METRICS, ingresses, transport),
+        SignalIntake.of(BatchType.LOGS, ingresses, transport));
+  }
+
+  @Override
+  public synchronized void start() throws Exception {
+    if (started || stopped) {
+      throw new IllegalStateException(
+          id + " receiver: start() may be called once, before shutdown");
+    }
+    started = true;
+    List<ProtocolServer> running = new ArrayList<>();
+    try {
+      for (ProtocolServer server : servers()) {
+        server.start();
+        running.add(server);
+        logger.info("{} receiver listening on {}", id, server.boundAddress());
+      }
+    } catch (Exception e) {
+      // Leave nothing bound behind a failed start.
+      stop(running, 0);
+      throw e;
+    }
+  }
+
+  @Override
+  public synchronized void shutdown(Duration deadline) {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    stop(servers(), deadline.toNanos());
+  }
+
+  private static void stop(List<ProtocolServer> servers, long deadlineNanos) {
+    long deadline = System.nanoTime() + deadlineNanos;
+    // Both stop accepting at once, then share the time for draining.
+    servers.forEach(ProtocolServer::stopAccepting);
+    servers.forEach(server -> server.awaitStopped(deadline));
+  }
+
+  private List<ProtocolServer> servers() {
+    List<ProtocolServer> servers = new ArrayList<>(2);
+    if (grpc != null) {
+      servers.add(grpc);
+    }
+    if (http != null) {
+      servers.add(http);
+    }
+    return servers;
+  }
+
+  /** The gRPC server's bound address, or null; for tests listening on port 0. */
+  InetSocketAddress grpcAddress() {
+    return grpc == null ? null : grpc.boundAddress();
+  }
+
+  /** The HTTP server's bound address, or null; for tests listening on port 0. */
+  InetSocketAddress httpAddress() {
+    return http == null ? null : http.boundAddress();
+  }
+}

@@ -1,0 +1,240 @@
+package otelgw.receiver.otlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import otelgw.config.ConfigNode;
+import otelgw.config.ConfigProblem;
+import otelgw.config.ConfigProblems;
+import otelgw.config.Signal;
+
+class OtlpReceiverConfigTest {
+
+  private final ConfigProblems problems = new ConfigProblems();
+
+  @Test
+  void protocolsNamedWithoutSettingsTakeTheDefaults() {
+    OtlpReceiverConfig config = parse("protocols:\n  grpc:\n  http:\n");
+
+    assertThat(problems.all()).isEmpty();
+    assertThat(config).isEqualTo(OtlpReceiverConfig.defaults());
+    OtlpGrpcConfig grpc = config.grpc().orElseThrow();
+    assertThat(grpc.endpoint()).isEqualTo("127.0.0.1:4317");
+    assertThat(grpc.maxRecvMsgSizeMib()).isEqualTo(4);
+    assertThat(grpc.maxRecvMsgSizeBytes()).isEqualTo(4 << 20);
+    assertThat(grpc.maxConcurrentStreams()).isEqualTo(100);
+    assertThat(grpc.keepalive()).isEqualTo(GrpcKeepaliveConfig.defaults());
+    assertThat(grpc.tls()).isEmpty();
+    OtlpHttpConfig http = config.http().orElseThrow();
+    assertThat(http.endpoint()).isEqualTo("127.0.0.1:4318");
+    assertThat(http.maxRequestBodySize()).isEqualTo(20 << 20);
+    assertThat(http.urlPath(Signal.TRACES)).isEqualTo("/v1/traces");
+    assertThat(http.urlPath(Signal.METRICS)).isEqualTo("/v1/metrics");
+    assertThat(http.urlPath(Signal.LOGS)).isEqualTo("/v1/logs");
+  }
+
+  @Test
+  void aProtocolNotNamedIsOff() {
+    OtlpReceiverConfig config = parse("protocols:\n  http:\n");
+
+    assertThat(problems.all()).isEmpty();
+    assertThat(config.grpc()).isEmpty();
+    assertThat(config.http()).isPresent();
+  }
+
+  @Test
+  void readsOverrides() {
+    OtlpReceiverConfig config =
+        parse(
+            """
+            protocols:
+              grpc:
+                endpoint: 0.0.0.0:14317
+                max_recv_msg_size_mib: 16
+                max_concurrent_streams: 8
+                include_metadata: true
+                keepalive:
+                  server_parameters: { max_connection_age: 30s, time: 1m }
+                  enforcement_policy: { min_time: 10s, permit_without_stream: true }
+                tls: { cert_file: server.pem, key_file: server.key }
+              http:
+                endpoint: ":14318"
+                max_request_body_size: 4MiB
+                traces_url_path: /otlp/traces
+                metrics_url_path: custom/metrics
+                include_metadata: true
+            """);
+
+    assertThat(problems.all()).isEmpty();
+    OtlpGrpcConfig grpc = config.grpc().orElseThrow();
+    assertThat(grpc.endpoint()).isEqualTo("0.0.0.0:14317");
+    assertThat(grpc.maxRecvMsgSizeMib()).isEqualTo(16);
+    assertThat(grpc.maxConcurrentStreams()).isEqualTo(8);
+    assertThat(grpc.keepalive().maxConnectionAge()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(grpc.keepalive().time()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(grpc.keepalive().timeout()).isEqualTo(GrpcKeepaliveConfig.DEFAULT_TIMEOUT);
+    assertThat(grpc.keepalive().minTime()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(grpc.keepalive().permitWithoutStream()).isTrue();
+    assertThat(grpc.tls().orElseThrow().certFile()).isEqualTo("server.pem");
+    OtlpHttpConfig http = config.http().orElseThrow();
+    assertThat(http.address().getPort()).isEqualTo(14318);
+    assertThat(http.maxRequestBodySize()).isEqualTo(4 << 20);
+    assertThat(http.tracesUrlPath()).isEqualTo("/otlp/traces");
+    assertThat(http.metricsUrlPath()).isEqualTo("/custom/metrics");
+    assertThat(http.logsUrlPath()).isEqualTo("/v1/logs");
+  }
+
+  @Test
+  void takesABodySizeAsAPlainNumberOfBytes() {
+    OtlpReceiverConfig config = parse("protocols:\n  http:\n    max_request_body_size: 1048576\n");
+
+    assertThat(problems.all()).isEmpty();
+    assertThat(config.http().orElseThrow().maxRequestBodySize()).isEqualTo(1 << 20);
+  }
+
+  @Test
+  void zeroMeansTheDefaultForGrpcLimits() {
+    OtlpGrpcConfig grpc =
+        parse("protocols:\n  grpc:\n    max_recv_msg_size_mib: 0\n    max_concurrent_streams: 0\n")
+            .grpc()
+            .orElseThrow();
+
+    assertThat(problems.all()).isEmpty();
+    assertThat(grpc.maxRecvMsgSizeMib()).isEqualTo(OtlpGrpcConfig.DEFAULT_MAX_RECV_MSG_SIZE_MIB);
+    assertThat(grpc.maxConcurrentStreams())
+        .isEqualTo(OtlpGrpcConfig.DEFAULT_MAX_CONCURRENT_STREAMS);
+  }
+
+  @Test
+  void reportsAnUnknownKeyWithItsPathAndTheKeyMeant() {
+    parse("protocols:\n  grpc:\n    endpont: 127.0.0.1:4317\n");
+
+    assertThat(errors())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).isEqualTo("receivers.otlp.protocols.grpc.endpont");
+              assertThat(p.message()).contains("unknown key 'endpont'").contains("'endpoint'");
+            });
+  }
+
+  @Test
+  void reportsAnUnknownProtocol() {
+    parse("protocols:\n  grpc:\n  htttp:\n");
+
+    assertThat(errors())
+        .singleElement()
+        .satisfies(p -> assertThat(p.path()).isEqualTo("receivers.otlp.protocols.htttp"));
+  }
+
+  @Test
+  void needsAtLeastOneProtocol() {
+    parse("protocols:\n");
+    assertThat(errors())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).isEqualTo("receivers.otlp.protocols");
+              assertThat(p.message())
+                  .contains("must specify at least one protocol under 'protocols'");
+            });
+  }
+
+  @Test
+  void needsProtocolsWhenTheSectionIsEmpty() {
+    OtlpReceiverConfig config =
+        new OtlpReceiverFactory().parseConfig(ConfigNode.empty("receivers.otlp", problems));
+
+    assertThat(config.grpc()).isEmpty();
+    assertThat(errors())
+        .extracting(ConfigProblem::path)
+        .containsExactly("receivers.otlp.protocols");
+  }
+
+  @Test
+  void reportsSettingsNotSupportedYet() {
+    parse(
+        """
+        protocols:
+          grpc:
+            auth: { authenticator: bearertokenauth }
+          http:
+            cors: { allowed_origins: ["*"] }
+        """);
+
+    assertThat(errors())
+        .extracting(ConfigProblem::path)
+        .containsExactlyInAnyOrder(
+            "receivers.otlp.protocols.grpc.auth", "receivers.otlp.protocols.http.cors");
+    assertThat(errors()).allSatisfy(p -> assertThat(p.message()).contains("not supported yet"));
+  }
+
+  @Test
+  void reportsBadValues() {
+    parse(
+        """
+        protocols:
+          grpc:
+            endpoint: localhost
+            max_recv_msg_size_mib: 4096
+          http:
+            max_request_body_size: lots
+            logs_url_path: /v1/traces
+        """);
+
+    assertThat(errors())
+        .extracting(ConfigProblem::path)
+        .containsExactlyInAnyOrder(
+            "receivers.otlp.protocols.grpc.endpoint",
+            "receivers.otlp.protocols.grpc.max_recv_msg_size_mib",
+            "receivers.otlp.protocols.http.max_request_body_size",
+            "receivers.otlp.protocols.http.logs_url_path");
+  }
+
+  @Test
+  void reportsTlsWithoutItsFiles() {
+    parse("protocols:\n  http:\n    tls: {}\n");
+
+    assertThat(errors())
+        .extracting(ConfigProblem::path)
+        .containsExactlyInAnyOrder(
+            "receivers.otlp.protocols.http.tls.cert_file",
+            "receivers.otlp.protocols.http.tls.key_file");
+  }
+
+  @Test
+  void theFactoryDescribesTheReceiver() {
+    OtlpReceiverFactory factory = new OtlpReceiverFactory();
+
+    assertThat(factory.type()).isEqualTo("otlp");
+    assertThat(factory.stability()).hasToString("beta");
+    assertThat(factory.signals()).containsExactlyInAnyOrder(Signal.values());
+    assertThat(OtlpReceiverConfig.defaults().grpc())
+        .isEqualTo(Optional.of(OtlpGrpcConfig.defaults()));
+  }
+
+  @Test
+  void theFactoryListsTheEndpointsItListensOn() {
+    OtlpReceiverFactory factory = new OtlpReceiverFactory();
+    OtlpReceiverConfig config = parse("protocols:\n  grpc:\n  http: { endpoint: \":4318\" }\n");
+
+    assertThat(factory.listenEndpoints(config)).containsExactly("127.0.0.1:4317", ":4318");
+    assertThat(factory.summary(config))
+        .isEqualTo(
+            "grpc on 127.0.0.1:4317, max message 4 MiB; http on :4318, max body 20971520 bytes");
+  }
+
+  private OtlpReceiverConfig parse(String yaml) {
+    return new OtlpReceiverFactory()
+        .parseConfig(ConfigNode.parse(yaml, "receivers.otlp", problems));
+  }
+
+  private List<ConfigProblem> errors() {
+    return problems.all().stream()
+        .filter(p -> p.severity() == ConfigProblem.Severity.ERROR)
+        .toList();
+  }
+}
