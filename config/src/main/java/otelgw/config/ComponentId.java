@@ -22,7 +22,9 @@ public record ComponentId(String type, String name) implements Comparable<Compon
     }
   }
 
-  /** Parses {@code type} or {@code type/name}; throws {@link IllegalArgumentException} if neither. */
+  /**
+   * Parses {@code type} or {@code type/name}; throws {@link IllegalArgumentException} if neither.
+   */
   public static ComponentId parse(String id) {
     int slash = id.indexOf('/');
     if (slash >= 0 && slash == id.length() - 1) {

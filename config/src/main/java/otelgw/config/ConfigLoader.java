@@ -36,7 +36,9 @@ public final class ConfigLoader {
     this.env = Map.copyOf(env);
   }
 
-  /** Loads and merges {@code files} in order, then applies {@code overrides} ({@code a.b=value}). */
+  /**
+   * Loads and merges {@code files} in order, then applies {@code overrides} ({@code a.b=value}).
+   */
   public GatewayConfig load(List<Path> files, List<String> overrides) throws ConfigException {
     List<Node> documents = new ArrayList<>();
     for (Path file : files) {
@@ -62,8 +64,7 @@ public final class ConfigLoader {
     return build(List.of(compose(yaml, sourceName)), overrides);
   }
 
-  private GatewayConfig build(List<Node> documents, List<String> overrides)
-      throws ConfigException {
+  private GatewayConfig build(List<Node> documents, List<String> overrides) throws ConfigException {
     Node merged = YamlSource.emptyMapping();
     for (Node document : documents) {
       if (!(document instanceof MappingNode)) {
@@ -108,7 +109,8 @@ public final class ConfigLoader {
       throw new ConfigException("--set", "'" + override + "': not valid YAML: " + e.getMessage());
     }
     for (int i = keys.length - 1; i >= 0; i--) {
-      ScalarNode key = new ScalarNode(Tag.STR, keys[i], null, null, DumperOptions.ScalarStyle.PLAIN);
+      ScalarNode key =
+          new ScalarNode(Tag.STR, keys[i], null, null, DumperOptions.ScalarStyle.PLAIN);
       List<NodeTuple> entry = new ArrayList<>(List.of(new NodeTuple(key, node)));
       node = new MappingNode(Tag.MAP, entry, DumperOptions.FlowStyle.AUTO);
     }

@@ -20,10 +20,10 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * A typed, read-once view of one YAML mapping, for a factory turning its section into a config
- * record. Every getter takes the default the record owns and returns it where the key is absent;
- * a value of the wrong type is reported with its path and line, and the default is returned so
- * that parsing goes on and every error is found in one pass. {@link #finish()} reports the keys
- * nobody read, with a did-you-mean where a known key is close.
+ * record. Every getter takes the default the record owns and returns it where the key is absent; a
+ * value of the wrong type is reported with its path and line, and the default is returned so that
+ * parsing goes on and every error is found in one pass. {@link #finish()} reports the keys nobody
+ * read, with a did-you-mean where a known key is close.
  *
  * <p>Not thread-safe: one node is read by one factory at load time.
  */
@@ -158,8 +158,8 @@ public final class ConfigNode {
   }
 
   /**
-   * A nested mapping, present or not. A key with a null value ({@code debug:}) is a present,
-   * empty section, as in the Collector.
+   * A nested mapping, present or not. A key with a null value ({@code debug:}) is a present, empty
+   * section, as in the Collector.
    */
   public Optional<ConfigNode> section(String key) {
     Node node = take(key);
@@ -258,8 +258,12 @@ public final class ConfigNode {
     try {
       return parse.apply(scalar.getValue());
     } catch (IllegalArgumentException | ArithmeticException e) {
-      String detail = e.getMessage() != null && e.getMessage().startsWith("'") ? e.getMessage() : null;
-      error(key, node, detail != null ? detail : "expected " + expected + ", got '" + scalar.getValue() + "'");
+      String detail =
+          e.getMessage() != null && e.getMessage().startsWith("'") ? e.getMessage() : null;
+      error(
+          key,
+          node,
+          detail != null ? detail : "expected " + expected + ", got '" + scalar.getValue() + "'");
       return defaultValue;
     }
   }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses durations written the Collector's (Go's) way: {@code 200ms}, {@code 5s}, {@code 1m30s}. */
+/**
+ * Parses durations written the Collector's (Go's) way: {@code 200ms}, {@code 5s}, {@code 1m30s}.
+ */
 public final class Durations {
 
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");

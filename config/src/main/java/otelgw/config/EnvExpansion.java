@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * The Collector's expansion of environment references in config values: {@code ${env:VAR}},
- * {@code ${env:VAR:-default}}, {@code ${VAR}} and {@code $$} for a literal dollar.
+ * The Collector's expansion of environment references in config values: {@code ${env:VAR}}, {@code
+ * ${env:VAR:-default}}, {@code ${VAR}} and {@code $$} for a literal dollar.
  */
 final class EnvExpansion {
 
@@ -34,7 +34,8 @@ final class EnvExpansion {
         i += 2;
       } else if (text.charAt(i + 1) == '{' && text.indexOf('}', i) > 0) {
         int close = text.indexOf('}', i);
-        out.append(resolve(text.substring(i + 2, close), env, missing, text.substring(i, close + 1)));
+        out.append(
+            resolve(text.substring(i + 2, close), env, missing, text.substring(i, close + 1)));
         i = close + 1;
       } else {
         out.append(c);

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A whole config after loading: each component's section keyed by its id, still unread (its
- * factory reads it into a record), and the service section fully typed.
+ * A whole config after loading: each component's section keyed by its id, still unread (its factory
+ * reads it into a record), and the service section fully typed.
  *
  * <p>Built by {@link ConfigLoader}, which has already checked the structure: every id well formed,
  * every component a pipeline names defined, every pipeline with a receiver and an exporter.

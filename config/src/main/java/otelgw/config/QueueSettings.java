@@ -12,15 +12,16 @@ import java.util.Set;
  * @param sizer what {@code queueSize} counts: requests, items or bytes
  * @param blockOnOverflow wait for room when full (back-pressure, the default) rather than drop
  */
-public record QueueSettings(int numConsumers, long queueSize, Sizer sizer, boolean blockOnOverflow) {
+public record QueueSettings(
+    int numConsumers, long queueSize, Sizer sizer, boolean blockOnOverflow) {
 
   public static final int DEFAULT_NUM_CONSUMERS = 10;
   public static final long DEFAULT_QUEUE_SIZE = 1000;
   public static final Sizer DEFAULT_SIZER = Sizer.REQUESTS;
 
   /**
-   * otelgw's default differs from the Collector's on purpose: a full queue makes the pipeline
-   * wait, so the edge refuses with a retryable status instead of dropping what it acknowledged.
+   * otelgw's default differs from the Collector's on purpose: a full queue makes the pipeline wait,
+   * so the edge refuses with a retryable status instead of dropping what it acknowledged.
    */
   public static final boolean DEFAULT_BLOCK_ON_OVERFLOW = true;
 
@@ -46,6 +47,8 @@ public record QueueSettings(int numConsumers, long queueSize, Sizer sizer, boole
     node.check(consumers > 0, "num_consumers", "must be at least 1");
     node.check(size > 0, "queue_size", "must be at least 1");
     node.finish(Set.of("enabled", "num_consumers", "queue_size", "sizer", "block_on_overflow"));
-    return enabled ? Optional.of(new QueueSettings(consumers, size, sizer, block)) : Optional.empty();
+    return enabled
+        ? Optional.of(new QueueSettings(consumers, size, sizer, block))
+        : Optional.empty();
   }
 }

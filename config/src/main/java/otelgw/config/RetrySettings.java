@@ -45,10 +45,13 @@ public record RetrySettings(
     Duration max = node.duration("max_interval", DEFAULT_MAX_INTERVAL);
     Duration maxElapsed = node.duration("max_elapsed_time", DEFAULT_MAX_ELAPSED_TIME);
     node.check(initial.toMillis() > 0, "initial_interval", "must be greater than 0");
-    node.check(factor >= 0 && factor < 1, "randomization_factor", "must be at least 0 and less than 1");
+    node.check(
+        factor >= 0 && factor < 1, "randomization_factor", "must be at least 0 and less than 1");
     node.check(multiplier >= 1, "multiplier", "must be at least 1");
-    node.check(max.compareTo(initial) >= 0, "max_interval", "must not be less than 'initial_interval'");
-    node.check(!maxElapsed.isNegative(), "max_elapsed_time", "must not be negative (0 means forever)");
+    node.check(
+        max.compareTo(initial) >= 0, "max_interval", "must not be less than 'initial_interval'");
+    node.check(
+        !maxElapsed.isNegative(), "max_elapsed_time", "must not be negative (0 means forever)");
     node.finish(
         Set.of(
             "enabled",

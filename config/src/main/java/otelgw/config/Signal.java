@@ -22,8 +22,8 @@ public enum Signal {
   }
 
   /**
-   * The Collector's word for one item of this signal, as metric names use it: {@code spans},
-   * {@code metric_points}, {@code log_records}.
+   * The Collector's word for one item of this signal, as metric names use it: {@code spans}, {@code
+   * metric_points}, {@code log_records}.
    */
   public String itemName() {
     return itemName;

@@ -23,7 +23,8 @@ final class StructureReader {
   GatewayConfig read(EffectiveYaml effective) {
     Map<ComponentKind, Map<ComponentId, ConfigNode>> components = GatewayConfig.emptyComponents();
     for (ComponentKind kind : ComponentKind.values()) {
-      root.section(kind.section()).ifPresent(section -> readComponents(section, components.get(kind)));
+      root.section(kind.section())
+          .ifPresent(section -> readComponents(section, components.get(kind)));
     }
     if (root.has("connectors")) {
       root.section("connectors");
@@ -37,7 +38,8 @@ final class StructureReader {
     root.finish(ConfigLoader.topLevelKeys());
 
     if (pipelines.isEmpty()) {
-      problems.error("service.pipelines", service.line(), "no pipeline is defined: add at least one");
+      problems.error(
+          "service.pipelines", service.line(), "no pipeline is defined: add at least one");
     }
     GatewayConfig config =
         new GatewayConfig(components, pipelines, extensions, telemetry, problems, effective);
@@ -108,17 +110,24 @@ final class StructureReader {
     checkDefined(config, ComponentKind.EXTENSION, config.serviceExtensions(), "service.extensions");
     for (ComponentKind kind : ComponentKind.values()) {
       Set<ComponentId> used = config.used(kind);
-      config.components(kind).forEach(
-          (id, node) -> {
-            if (!used.contains(id)) {
-              problems.warning(
-                  node.path(),
-                  node.line(),
-                  kind.word() + " '" + id + "' is defined but no "
-                      + (kind == ComponentKind.EXTENSION ? "service.extensions entry" : "pipeline")
-                      + " uses it");
-            }
-          });
+      config
+          .components(kind)
+          .forEach(
+              (id, node) -> {
+                if (!used.contains(id)) {
+                  problems.warning(
+                      node.path(),
+                      node.line(),
+                      kind.word()
+                          + " '"
+                          + id
+                          + "' is defined but no "
+                          + (kind == ComponentKind.EXTENSION
+                              ? "service.extensions entry"
+                              : "pipeline")
+                          + " uses it");
+                }
+              });
     }
   }
 
@@ -128,7 +137,8 @@ final class StructureReader {
     for (ComponentId id : ids) {
       if (!defined.containsKey(id)) {
         Optional<String> near =
-            DidYouMean.closest(id.toString(), defined.keySet().stream().map(ComponentId::toString).toList());
+            DidYouMean.closest(
+                id.toString(), defined.keySet().stream().map(ComponentId::toString).toList());
         problems.error(
             path,
             0,

@@ -56,9 +56,9 @@ final class YamlSource {
 
   /**
    * Rejects what the composer lets through but the later steps cannot take: a key given twice in
-   * one mapping (the loader options' duplicate-key check runs only when constructing objects,
-   * which this class never does), and an alias to a mapping or list that contains it (a cycle that
-   * the tree walks below would follow forever).
+   * one mapping (the loader options' duplicate-key check runs only when constructing objects, which
+   * this class never does), and an alias to a mapping or list that contains it (a cycle that the
+   * tree walks below would follow forever).
    */
   private static void checkShape(Node node, String sourceName, Set<Node> open, Set<Node> done) {
     if (done.contains(node)) {
@@ -158,7 +158,8 @@ final class YamlSource {
       for (NodeTuple tuple : mapping.getValue()) {
         String key = keyOf(tuple);
         String childPath = path.isEmpty() ? key : path + "." + key;
-        tuples.add(new NodeTuple(tuple.getKeyNode(), rewrite(tuple.getValueNode(), childPath, change)));
+        tuples.add(
+            new NodeTuple(tuple.getKeyNode(), rewrite(tuple.getValueNode(), childPath, change)));
       }
       return new MappingNode(
           mapping.getTag(),

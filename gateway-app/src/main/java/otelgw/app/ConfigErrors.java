@@ -10,7 +10,8 @@ final class ConfigErrors {
   private ConfigErrors() {}
 
   static void print(ConfigException e, PrintWriter err) {
-    long errors = e.problems().stream().filter(p -> p.severity() == ConfigProblem.Severity.ERROR).count();
+    long errors =
+        e.problems().stream().filter(p -> p.severity() == ConfigProblem.Severity.ERROR).count();
     err.println("invalid configuration: " + errors + (errors == 1 ? " error" : " errors"));
     for (ConfigProblem problem : e.problems()) {
       err.println("  " + problem);

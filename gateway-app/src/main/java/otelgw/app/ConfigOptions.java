@@ -11,7 +11,8 @@ final class ConfigOptions {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "A config file; repeat to merge several in order (maps merged, lists replaced).")
+      description =
+          "A config file; repeat to merge several in order (maps merged, lists replaced).")
   List<Path> files = new ArrayList<>();
 
   @Option(

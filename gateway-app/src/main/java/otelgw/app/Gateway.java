@@ -3,11 +3,11 @@ package otelgw.app;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otelgw.app.status.TelemetryServer;
 import otelgw.core.pipeline.PipelineGraph;
 import otelgw.core.pipeline.ResolvedConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A running otelgw: the pipeline graph of one config and the server of its own telemetry. {@link
@@ -31,8 +31,8 @@ final class Gateway {
   }
 
   /**
-   * Builds and starts the gateway of {@code config}. If a component fails to start (a port in
-   * use), what started is stopped again and the failure is thrown.
+   * Builds and starts the gateway of {@code config}. If a component fails to start (a port in use),
+   * what started is stopped again and the failure is thrown.
    */
   static Gateway start(ResolvedConfig config, PrometheusMeterRegistry meters) throws Exception {
     PipelineGraph graph = PipelineGraph.build(config, meters);

@@ -5,8 +5,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
-import otelgw.config.TelemetrySettings;
 import org.slf4j.LoggerFactory;
+import otelgw.config.TelemetrySettings;
 
 /** Applies {@code service.telemetry.logs} (and {@code --log-level}) to the logging backend. */
 final class Logging {
@@ -24,6 +24,14 @@ final class Logging {
         && root.getAppender("STDERR") instanceof ConsoleAppender<ILoggingEvent> console) {
       JsonEncoder encoder = new JsonEncoder();
       encoder.setContext(context);
+      // One object per line with the message as a person reads it; logback's defaults write the
+      // "{}" pattern and its arguments apart, plus a sequence number and the context, per line.
+      encoder.setWithFormattedMessage(true);
+      encoder.setWithMessage(false);
+      encoder.setWithArguments(false);
+      encoder.setWithSequenceNumber(false);
+      encoder.setWithNanoseconds(false);
+      encoder.setWithContext(false);
       encoder.start();
       console.stop();
       console.setEncoder(encoder);

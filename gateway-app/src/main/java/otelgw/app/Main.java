@@ -34,7 +34,6 @@ public final class Main implements Callable<Integer> {
     return run.run(spec);
   }
 
-
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }

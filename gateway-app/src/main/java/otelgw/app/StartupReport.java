@@ -3,12 +3,12 @@ package otelgw.app;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
 import otelgw.config.ComponentId;
 import otelgw.config.ComponentKind;
 import otelgw.config.PipelineConfig;
 import otelgw.core.pipeline.PipelineGraph;
 import otelgw.core.pipeline.ResolvedConfig;
-import org.slf4j.Logger;
 
 /** The one block logged at start: what runs, where it listens, and the limits in effect. */
 final class StartupReport {
@@ -42,7 +42,13 @@ final class StartupReport {
       for (ComponentId id : resolved.config().used(kind)) {
         String summary = resolved.summary(kind, id);
         if (!summary.isEmpty()) {
-          report.append("\n  ").append(kind.word()).append(' ').append(id).append(": ").append(summary);
+          report
+              .append("\n  ")
+              .append(kind.word())
+              .append(' ')
+              .append(id)
+              .append(": ")
+              .append(summary);
         }
       }
     }
@@ -50,7 +56,9 @@ final class StartupReport {
         .config()
         .telemetry()
         .metricsAddress()
-        .ifPresent(address -> report.append("\n  metrics and status: http://").append(address).append('/'));
+        .ifPresent(
+            address ->
+                report.append("\n  metrics and status: http://").append(address).append('/'));
     logger.info("{}", report);
   }
 

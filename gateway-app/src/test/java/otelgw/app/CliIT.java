@@ -30,7 +30,12 @@ class CliIT {
   void everyExampleValidates() throws Exception {
     try (Stream examples = new Stream(Path.of("../examples"))) {
       for (Path example : examples.files) {
-        try (OtelgwProcess validate = OtelgwProcess.run(Map.of("BACKEND_TOKEN", "t"), "validate", "--config", example.toString())) {
+        try (OtelgwProcess validate =
+            OtelgwProcess.run(
+                Map.of("BACKEND_TOKEN", "t", "BACKEND_ENDPOINT", "localhost:4317"),
+                "validate",
+                "--config",
+                example.toString())) {
           assertThat(validate.exitCode()).as(example + ": " + validate.err()).isZero();
           assertThat(validate.out()).contains("is valid");
         }
@@ -136,8 +141,11 @@ class CliIT {
               traces:
                 receivers: [otlp]
                 exporters: [debug]
+            telemetry:
+              metrics:
+                address: 127.0.0.1:%d
           """
-              .formatted(taken.getLocalPort()));
+              .formatted(taken.getLocalPort(), FreePorts.next()));
       try (OtelgwProcess run = OtelgwProcess.run("--config", config.toString())) {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("127.0.0.1:" + taken.getLocalPort()).doesNotContain("\tat ");

@@ -12,18 +12,18 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import otelgw.app.ClientExporters.Protocol;
-import otelgw.app.GatewayConfigs.Upstream;
-import otelgw.testing.OtlpBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import otelgw.app.ClientExporters.Protocol;
+import otelgw.app.GatewayConfigs.Upstream;
+import otelgw.testing.OtlpBackend;
 
 /**
- * The real gateway between the SDK's own OTLP exporters and an OTLP backend: every span, data
- * point and log record sent arrives once, unchanged, over each pair of transports.
+ * The real gateway between the SDK's own OTLP exporters and an OTLP backend: every span, data point
+ * and log record sent arrives once, unchanged, over each pair of transports.
  */
 class EndToEndTest {
 
@@ -63,14 +63,18 @@ class EndToEndTest {
       assertThat(received).hasSize(50);
       for (SpanData span : sent) {
         Span arrived = received.get(span.getName());
-        assertThat(arrived.getSpanId().toByteArray()).isEqualTo(span.getSpanContext().getSpanIdBytes());
+        assertThat(arrived.getSpanId().toByteArray())
+            .isEqualTo(span.getSpanContext().getSpanIdBytes());
         assertThat(attributes(arrived.getAttributesList()))
-            .containsEntry("test.index", Long.toString(span.getAttributes().get(TestTelemetry.INDEX)))
+            .containsEntry(
+                "test.index", Long.toString(span.getAttributes().get(TestTelemetry.INDEX)))
             .containsEntry("test.payload", span.getAttributes().get(TestTelemetry.PAYLOAD));
         assertThat(arrived.getEventsList()).hasSize(1);
       }
       assertThat(gateway.counter("otelcol.receiver.accepted.spans")).isEqualTo(50);
-      await().untilAsserted(() -> assertThat(gateway.counter("otelcol.exporter.sent.spans")).isEqualTo(50));
+      await()
+          .untilAsserted(
+              () -> assertThat(gateway.counter("otelcol.exporter.sent.spans")).isEqualTo(50));
     }
     await().pollDelay(Duration.ofMillis(200)).until(() -> true);
     assertThat(backend.spanCount()).as("nothing arrives twice").isEqualTo(50);

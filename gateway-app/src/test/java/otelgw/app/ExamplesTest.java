@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import otelgw.config.ConfigLoader;
 import otelgw.config.ConfigProblem;
 import otelgw.core.pipeline.ResolvedConfig;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Every ready-to-run config in {@code examples/} is valid, with no warnings. */
 class ExamplesTest {
@@ -28,7 +28,8 @@ class ExamplesTest {
   @MethodSource("examples")
   void isValidWithoutWarnings(Path example) throws Exception {
     ResolvedConfig resolved =
-        ResolvedConfig.resolve(new ConfigLoader(ENV).load(List.of(example), List.of()), Components.all());
+        ResolvedConfig.resolve(
+            new ConfigLoader(ENV).load(List.of(example), List.of()), Components.all());
 
     assertThat(resolved.config().problems().all()).extracting(ConfigProblem::toString).isEmpty();
   }

@@ -11,13 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HexFormat;
-import otelgw.core.otlp.OtlpJson;
-import otelgw.app.GatewayConfigs.Upstream;
-import otelgw.testing.OtlpBackend;
-import otelgw.testing.OtlpSignal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import otelgw.app.GatewayConfigs.Upstream;
+import otelgw.core.otlp.OtlpJson;
+import otelgw.testing.OtlpBackend;
+import otelgw.testing.OtlpSignal;
 
 /** What the gateway does to the bytes it forwards, and how it answers bad input in passing. */
 class ForwardingTest {
@@ -38,8 +38,10 @@ class ForwardingTest {
   @Test
   void forwardOnlyPipelineSendsTheBytesItReceived() throws Exception {
     byte[] javaSdkBody = SdkCaptures.read("java-traces.pb");
-    try (RunningGateway gateway = RunningGateway.start(GatewayConfigs.forward(backend, Upstream.GRPC))) {
-      HttpResponse<byte[]> response = post(gateway, "/v1/traces", "application/x-protobuf", javaSdkBody);
+    try (RunningGateway gateway =
+        RunningGateway.start(GatewayConfigs.forward(backend, Upstream.GRPC))) {
+      HttpResponse<byte[]> response =
+          post(gateway, "/v1/traces", "application/x-protobuf", javaSdkBody);
 
       assertThat(response.statusCode()).isEqualTo(200);
       await().atMost(Duration.ofSeconds(10)).until(() -> backend.spanCount() == 3);
@@ -53,15 +55,17 @@ class ForwardingTest {
     byte[] json = SdkCaptures.read("js-traces.json");
     ExportTraceServiceRequest expected =
         OtlpJson.decode(json, ExportTraceServiceRequest.getDefaultInstance());
-    try (RunningGateway gateway = RunningGateway.start(GatewayConfigs.forward(backend, Upstream.HTTP))) {
+    try (RunningGateway gateway =
+        RunningGateway.start(GatewayConfigs.forward(backend, Upstream.HTTP))) {
       HttpResponse<byte[]> response = post(gateway, "/v1/traces", "application/json", json);
 
       assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
-          type -> assertThat(type).startsWith("application/json"));
+      assertThat(response.headers().firstValue("content-type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
       await().atMost(Duration.ofSeconds(10)).until(() -> backend.spanCount() == 1);
       assertThat(backend.traceRequests()).containsExactly(expected);
-      String traceIdHex = HexFormat.of().formatHex(backend.spans().get(0).getTraceId().toByteArray());
+      String traceIdHex =
+          HexFormat.of().formatHex(backend.spans().get(0).getTraceId().toByteArray());
       assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8)).contains(traceIdHex);
     }
   }
@@ -70,9 +74,11 @@ class ForwardingTest {
   void badRequestIsRefusedAndTheNextClientIsServed() throws Exception {
     byte[] good = SdkCaptures.read("java-traces.pb");
     byte[] truncated = java.util.Arrays.copyOf(good, good.length / 2);
-    try (RunningGateway gateway = RunningGateway.start(GatewayConfigs.forward(backend, Upstream.GRPC))) {
+    try (RunningGateway gateway =
+        RunningGateway.start(GatewayConfigs.forward(backend, Upstream.GRPC))) {
       HttpResponse<byte[]> bad = post(gateway, "/v1/traces", "application/x-protobuf", truncated);
-      HttpResponse<byte[]> invalidJson = post(gateway, "/v1/traces", "application/json", "{\"resourceSpans\": [".getBytes());
+      HttpResponse<byte[]> invalidJson =
+          post(gateway, "/v1/traces", "application/json", "{\"resourceSpans\": [".getBytes());
       HttpResponse<byte[]> next = post(gateway, "/v1/traces", "application/x-protobuf", good);
 
       assertThat(bad.statusCode()).isEqualTo(400);

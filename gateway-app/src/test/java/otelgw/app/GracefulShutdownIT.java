@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import otelgw.testing.Fault;
-import otelgw.testing.OtlpBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import otelgw.testing.Fault;
+import otelgw.testing.OtlpBackend;
 
 /**
  * SIGTERM under load, against the real jar: what otelgw acknowledged before it was told to stop
@@ -52,8 +52,11 @@ class GracefulShutdownIT {
               traces:
                 receivers: [otlp]
                 exporters: [otlp]
+            telemetry:
+              metrics:
+                address: 127.0.0.1:%d
           """
-              .formatted(grpcPort, backend.grpcPort()));
+              .formatted(grpcPort, backend.grpcPort(), FreePorts.next()));
       try (OtelgwProcess otelgw = OtelgwProcess.start("--config", config.toString());
           OtlpGrpcSpanExporter client =
               OtlpGrpcSpanExporter.builder()
@@ -70,7 +73,9 @@ class GracefulShutdownIT {
           }
         }
         assertThat(acknowledged).isEqualTo(300);
-        assertThat(backend.spanCount()).as("the backend is behind when SIGTERM comes").isLessThan(300);
+        assertThat(backend.spanCount())
+            .as("the backend is behind when SIGTERM comes")
+            .isLessThan(300);
 
         otelgw.terminate();
         assertThat(otelgw.waitFor(40)).as("otelgw exits within its grace period").isTrue();

@@ -10,12 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import otelgw.app.ClientExporters.Protocol;
-import otelgw.app.GatewayConfigs.Upstream;
-import otelgw.testing.OtlpBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import otelgw.app.ClientExporters.Protocol;
+import otelgw.app.GatewayConfigs.Upstream;
+import otelgw.testing.OtlpBackend;
 
 /** {@code /metrics} as Prometheus scrapes it: the Collector's names, parseable, JVM meters too. */
 class MetricsEndpointTest {
@@ -34,7 +34,8 @@ class MetricsEndpointTest {
 
   @Test
   void countsEveryHopUnderTheCollectorsNames() throws Exception {
-    try (RunningGateway gateway = RunningGateway.start(GatewayConfigs.forward(backend, Upstream.GRPC));
+    try (RunningGateway gateway =
+            RunningGateway.start(GatewayConfigs.forward(backend, Upstream.GRPC));
         ClientExporters client = new ClientExporters(gateway, Protocol.GRPC, "none")) {
       assertThat(client.exportSpans(TestTelemetry.spans("scrape", 25))).isTrue();
       assertThat(client.exportLogs(TestTelemetry.logs("scrape", 4))).isTrue();
@@ -102,7 +103,8 @@ class MetricsEndpointTest {
 
   @Test
   void answersOnlyGetOnItsOwnPaths() throws Exception {
-    try (RunningGateway gateway = RunningGateway.start(GatewayConfigs.forward(backend, Upstream.GRPC))) {
+    try (RunningGateway gateway =
+        RunningGateway.start(GatewayConfigs.forward(backend, Upstream.GRPC))) {
       assertThat(AdminHttp.get(gateway.metricsUrl() + "/nope").statusCode()).isEqualTo(404);
       assertThat(AdminHttp.post(gateway.metricsUrl() + "/metrics").statusCode()).isEqualTo(405);
       assertThat(AdminHttp.head(gateway.metricsUrl() + "/metrics").statusCode()).isEqualTo(200);

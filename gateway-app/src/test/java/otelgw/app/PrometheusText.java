@@ -42,7 +42,8 @@ final class PrometheusText {
       try {
         parsed.line(line, seenFamilies, series);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("line " + (i + 1) + ": " + e.getMessage() + ": " + line, e);
+        throw new IllegalArgumentException(
+            "line " + (i + 1) + ": " + e.getMessage() + ": " + line, e);
       }
     }
     if (!text.endsWith("\n")) {
@@ -84,7 +85,8 @@ final class PrometheusText {
           throw new IllegalArgumentException("TYPE needs one of " + TYPES);
         }
         if (types.put(family, parts[3]) != null || seenFamilies.contains(family)) {
-          throw new IllegalArgumentException("family " + family + " typed twice or after its samples");
+          throw new IllegalArgumentException(
+              "family " + family + " typed twice or after its samples");
         }
       } else if (parts.length >= 3 && parts[1].equals("HELP")) {
         name(parts[2]);

@@ -10,8 +10,8 @@ import otelgw.core.pipeline.ResolvedConfig;
 
 /**
  * The real gateway, started in this JVM from a YAML config on free ports. {@code %GRPC_PORT%} and
- * {@code %HTTP_PORT%} in the YAML are replaced with the receiver's ports, {@code %HEALTH_PORT%} with
- * one for a health check; its own metrics and status are served on {@link #metricsUrl()}.
+ * {@code %HTTP_PORT%} in the YAML are replaced with the receiver's ports, {@code %HEALTH_PORT%}
+ * with one for a health check; its own metrics and status are served on {@link #metricsUrl()}.
  */
 final class RunningGateway implements AutoCloseable {
 

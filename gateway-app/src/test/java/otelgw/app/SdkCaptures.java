@@ -25,6 +25,7 @@ final class SdkCaptures {
         return candidate;
       }
     }
-    throw new IllegalStateException("shared/testdata/otlp not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "shared/testdata/otlp not found above " + Path.of("").toAbsolutePath());
   }
 }

@@ -19,8 +19,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import otelgw.core.telemetry.ThrottledLog;
 import org.slf4j.LoggerFactory;
+import otelgw.core.telemetry.ThrottledLog;
 
 /** Routes each request by its path to an {@link Endpoint} and writes the reply. Shared. */
 @ChannelHandler.Sharable
@@ -69,7 +69,8 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     String path = new QueryStringDecoder(request.uri()).path();
     Endpoint endpoint = routes.get(path);
     if (endpoint == null) {
-      return Reply.text(404, "no such path; this server has " + String.join(", ", routes.keySet()) + "\n");
+      return Reply.text(
+          404, "no such path; this server has " + String.join(", ", routes.keySet()) + "\n");
     }
     if (!head && !request.method().equals(HttpMethod.GET)) {
       return Reply.text(405, "only GET and HEAD\n");

@@ -67,7 +67,12 @@ public final class AdminServer implements AutoCloseable {
         new InetSocketAddress(configured.getHostString(), configured.getPort());
     if (address.isUnresolved()) {
       throw new IOException(
-          owner + ": cannot listen on " + endpoint + ": unknown host '" + address.getHostString() + "'");
+          owner
+              + ": cannot listen on "
+              + endpoint
+              + ": unknown host '"
+              + address.getHostString()
+              + "'");
     }
     EventLoopGroup loop =
         new MultiThreadIoEventLoopGroup(
@@ -121,6 +126,8 @@ public final class AdminServer implements AutoCloseable {
       root = root.getCause();
     }
     String text = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-    return text.isEmpty() ? text : text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
+    return text.isEmpty()
+        ? text
+        : text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
   }
 }

@@ -5,7 +5,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Closes a connection at once when the server already has {@code max} open. Shared; thread-safe. */
+/**
+ * Closes a connection at once when the server already has {@code max} open. Shared; thread-safe.
+ */
 @ChannelHandler.Sharable
 final class ConnectionLimit extends ChannelInboundHandlerAdapter {
 

@@ -6,8 +6,8 @@ import otelgw.config.PipelineId;
 import otelgw.core.telemetry.GatewayStatus;
 
 /**
- * The counters of a {@link GatewayStatus} that the status page shows rates of, flattened under
- * keys such as {@code "traces exporter:otlp/backend exported"}.
+ * The counters of a {@link GatewayStatus} that the status page shows rates of, flattened under keys
+ * such as {@code "traces exporter:otlp/backend exported"}.
  */
 final class Counts {
 

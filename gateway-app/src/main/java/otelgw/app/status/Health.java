@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import otelgw.core.telemetry.GatewayStatus;
-import otelgw.core.telemetry.GatewayStatus.Lifecycle;
 
 /**
  * The gateway's health, judged from a {@link GatewayStatus}, at three depths:
@@ -46,7 +45,8 @@ public record Health(GatewayStatus status, List<Problem> problems) {
       case STARTING -> problems.add(new Problem(Depth.READY, "starting up"));
       case STOPPING ->
           problems.add(
-              new Problem(Depth.READY, "shutting down: draining what was accepted, taking no more"));
+              new Problem(
+                  Depth.READY, "shutting down: draining what was accepted, taking no more"));
       case STOPPED -> problems.add(new Problem(Depth.LIVE, "shut down"));
       case RUNNING -> {}
     }
@@ -89,7 +89,9 @@ public record Health(GatewayStatus status, List<Problem> problems) {
     return passes(Depth.HEALTHY);
   }
 
-  /** The reasons that fail the check at {@code depth}: its own problems and deeper-reaching ones. */
+  /**
+   * The reasons that fail the check at {@code depth}: its own problems and deeper-reaching ones.
+   */
   public List<String> reasons(Depth depth) {
     return problems.stream()
         .filter(problem -> problem.depth().compareTo(depth) <= 0)

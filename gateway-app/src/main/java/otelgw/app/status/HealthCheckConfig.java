@@ -11,9 +11,9 @@ import otelgw.config.Endpoints;
  *
  * @param endpoint {@code host:port} to listen on; {@value #DEFAULT_ENDPOINT} by default
  * @param path the path of the full health check; {@code /live} and {@code /ready} are beside it
- * @param exporterFailureWindow how long every send attempt of an exporter may fail, with no
- *     success in between, before health turns 503: long enough to ride out a backend's restart,
- *     short enough to page someone; zero means at the first failed attempt
+ * @param exporterFailureWindow how long every send attempt of an exporter may fail, with no success
+ *     in between, before health turns 503: long enough to ride out a backend's restart, short
+ *     enough to page someone; zero means at the first failed attempt
  */
 public record HealthCheckConfig(String endpoint, String path, Duration exporterFailureWindow) {
 
@@ -39,7 +39,9 @@ public record HealthCheckConfig(String endpoint, String path, Duration exporterF
         "path",
         LIVE_PATH + " and " + READY_PATH + " are the probes' own paths: choose another");
     node.check(
-        !config.exporterFailureWindow.isNegative(), "exporter_failure_window", "must not be negative");
+        !config.exporterFailureWindow.isNegative(),
+        "exporter_failure_window",
+        "must not be negative");
     if (node.section("check_collector_pipeline").isPresent()) {
       // The Collector's own docs call this option broken; accept it so its configs load.
       node.warning(

@@ -13,9 +13,9 @@ import otelgw.core.component.ExtensionSettings;
 import otelgw.core.telemetry.GatewayStatus;
 
 /**
- * The {@code health_check} extension: the full check on its {@code path}, {@code /live} and
- * {@code /ready} beside it, each 200 when it passes and 503 when not, with a JSON body that says
- * why. Started before the pipelines and stopped after them, so it answers 503 "starting up" and
+ * The {@code health_check} extension: the full check on its {@code path}, {@code /live} and {@code
+ * /ready} beside it, each 200 when it passes and 503 when not, with a JSON body that says why.
+ * Started before the pipelines and stopped after them, so it answers 503 "starting up" and
  * "shutting down" rather than refusing connections.
  */
 final class HealthCheckExtension implements Component {
@@ -41,9 +41,12 @@ final class HealthCheckExtension implements Component {
             id.toString(),
             config.endpoint(),
             Map.of(
-                config.path(), full(),
-                HealthCheckConfig.LIVE_PATH, probe(Depth.LIVE),
-                HealthCheckConfig.READY_PATH, probe(Depth.READY)));
+                config.path(),
+                full(),
+                HealthCheckConfig.LIVE_PATH,
+                probe(Depth.LIVE),
+                HealthCheckConfig.READY_PATH,
+                probe(Depth.READY)));
   }
 
   @Override
@@ -57,7 +60,8 @@ final class HealthCheckExtension implements Component {
   private Endpoint full() {
     return () -> {
       Health health = Health.of(status.get(), config.exporterFailureWindow());
-      return Reply.json(code(health.healthy()), HealthJson.full(health, config.exporterFailureWindow()));
+      return Reply.json(
+          code(health.healthy()), HealthJson.full(health, config.exporterFailureWindow()));
     };
   }
 

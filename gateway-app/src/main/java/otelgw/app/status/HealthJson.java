@@ -10,9 +10,9 @@ import otelgw.core.telemetry.GatewayStatus;
 import otelgw.core.telemetry.SendHealth;
 
 /**
- * The health endpoints' bodies. The full check starts with the Collector's own three fields
- * ({@code status}, {@code upSince}, {@code uptime}), so a script written for the Collector's
- * {@code health_check} reads it, then says why, per pipeline and component.
+ * The health endpoints' bodies. The full check starts with the Collector's own three fields ({@code
+ * status}, {@code upSince}, {@code uptime}), so a script written for the Collector's {@code
+ * health_check} reads it, then says why, per pipeline and component.
  */
 final class HealthJson {
 
@@ -56,8 +56,7 @@ final class HealthJson {
       JsonGenerator json, GatewayStatus.Pipeline pipeline, GatewayStatus status, Duration window)
       throws IOException {
     Verdict ring = Verdict.of(pipeline.ring(), status.state());
-    List<Verdict> processors =
-        pipeline.processors().stream().map(Verdict::of).toList();
+    List<Verdict> processors = pipeline.processors().stream().map(Verdict::of).toList();
     List<Verdict> exporters =
         pipeline.exporters().stream().map(e -> Verdict.of(e, window, status.time())).toList();
     boolean healthy =
@@ -101,8 +100,7 @@ final class HealthJson {
     JsonBody.string(json, "last_error", health.lastError());
   }
 
-  private static void verdict(
-      JsonGenerator json, String key, Verdict verdict, JsonBody.Fields more)
+  private static void verdict(JsonGenerator json, String key, Verdict verdict, JsonBody.Fields more)
       throws IOException {
     json.writeObjectFieldStart(key);
     json.writeBooleanField("healthy", verdict.healthy());

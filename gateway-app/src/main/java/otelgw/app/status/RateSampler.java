@@ -30,6 +30,8 @@ final class RateSampler {
       latestTime = now;
       latest = Counts.of(status);
     }
-    return previous == null ? Rates.NONE : Rates.between(previousTime, previous, latestTime, latest);
+    return previous == null
+        ? Rates.NONE
+        : Rates.between(previousTime, previous, latestTime, latest);
   }
 }

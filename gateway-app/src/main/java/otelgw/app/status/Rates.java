@@ -20,7 +20,8 @@ final class Rates {
     this.after = after;
   }
 
-  static Rates between(Instant from, Map<String, Long> before, Instant to, Map<String, Long> after) {
+  static Rates between(
+      Instant from, Map<String, Long> before, Instant to, Map<String, Long> after) {
     return new Rates(Optional.of(Duration.between(from, to)), before, after);
   }
 

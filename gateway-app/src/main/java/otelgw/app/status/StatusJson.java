@@ -35,7 +35,8 @@ final class StatusJson {
           json.writeEndArray();
           json.writeNumberField("exporter_failure_window_seconds", window.toMillis() / 1000.0);
           if (rates.interval().isPresent()) {
-            json.writeNumberField("rate_interval_seconds", rates.interval().get().toMillis() / 1000.0);
+            json.writeNumberField(
+                "rate_interval_seconds", rates.interval().get().toMillis() / 1000.0);
           } else {
             json.writeNullField("rate_interval_seconds");
           }

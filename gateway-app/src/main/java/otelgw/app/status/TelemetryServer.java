@@ -18,8 +18,8 @@ import otelgw.core.pipeline.ResolvedConfig;
 import otelgw.core.telemetry.GatewayStatus;
 
 /**
- * otelgw's own telemetry on {@code service.telemetry.metrics.address} (127.0.0.1:8888 by
- * default; none with {@code level: none}):
+ * otelgw's own telemetry on {@code service.telemetry.metrics.address} (127.0.0.1:8888 by default;
+ * none with {@code level: none}):
  *
  * <ul>
  *   <li>{@code /metrics}: every meter in Prometheus text format, JVM and process meters included;
@@ -70,9 +70,7 @@ public final class TelemetryServer implements AutoCloseable {
                   "/metrics",
                   () ->
                       new Reply(
-                          200,
-                          PROMETHEUS_TEXT,
-                          registry.scrape().getBytes(StandardCharsets.UTF_8)),
+                          200, PROMETHEUS_TEXT, registry.scrape().getBytes(StandardCharsets.UTF_8)),
                   "/status",
                   () -> {
                     GatewayStatus now = status.get();

@@ -3,10 +3,10 @@ package otelgw.app.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import otelgw.config.ConfigNode;
 import otelgw.config.ConfigProblem;
 import otelgw.config.ConfigProblems;
-import org.junit.jupiter.api.Test;
 
 class HealthCheckConfigTest {
 
@@ -55,7 +55,11 @@ class HealthCheckConfigTest {
   void theProbePathsAreNotAvailable() {
     parse("path: /ready");
 
-    assertThat(problems.all()).extracting(ConfigProblem::toString).singleElement().asString().contains("/ready");
+    assertThat(problems.all())
+        .extracting(ConfigProblem::toString)
+        .singleElement()
+        .asString()
+        .contains("/ready");
   }
 
   @Test

@@ -3,11 +3,11 @@ package otelgw.app.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import otelgw.app.status.Health.Depth;
 import otelgw.core.telemetry.GatewayStatus;
 import otelgw.core.telemetry.GatewayStatus.Lifecycle;
 import otelgw.core.telemetry.SendHealth;
-import org.junit.jupiter.api.Test;
 
 /** What makes the gateway unhealthy, unready or dead, and what does not. */
 class HealthTest {
@@ -53,10 +53,16 @@ class HealthTest {
   void anExporterFailingWithinTheWindowIsRetryingAndHealthy() {
     GatewayStatus status =
         Statuses.of(
-            Lifecycle.RUNNING, Statuses.ring(0), false, Statuses.failingFor(Duration.ofSeconds(29)), 1, 0);
+            Lifecycle.RUNNING,
+            Statuses.ring(0),
+            false,
+            Statuses.failingFor(Duration.ofSeconds(29)),
+            1,
+            0);
 
     Health health = Health.of(status, WINDOW);
-    Verdict verdict = Verdict.of(status.pipelines().get(0).exporters().get(0), WINDOW, status.time());
+    Verdict verdict =
+        Verdict.of(status.pipelines().get(0).exporters().get(0), WINDOW, status.time());
 
     assertThat(health.healthy()).isTrue();
     assertThat(verdict.status()).isEqualTo("retrying");
@@ -67,7 +73,12 @@ class HealthTest {
   void anExporterFailingForLongerThanTheWindowIsUnhealthyButStillReady() {
     GatewayStatus status =
         Statuses.of(
-            Lifecycle.RUNNING, Statuses.ring(0), false, Statuses.failingFor(Duration.ofSeconds(31)), 1, 0);
+            Lifecycle.RUNNING,
+            Statuses.ring(0),
+            false,
+            Statuses.failingFor(Duration.ofSeconds(31)),
+            1,
+            0);
 
     Health health = Health.of(status, WINDOW);
 
@@ -84,7 +95,8 @@ class HealthTest {
   @Test
   void aZeroWindowMakesTheFirstFailureUnhealthy() {
     GatewayStatus status =
-        Statuses.of(Lifecycle.RUNNING, Statuses.ring(0), false, Statuses.failingFor(Duration.ZERO), 1, 0);
+        Statuses.of(
+            Lifecycle.RUNNING, Statuses.ring(0), false, Statuses.failingFor(Duration.ZERO), 1, 0);
 
     assertThat(Health.of(status, Duration.ZERO).healthy()).isFalse();
   }
@@ -97,8 +109,7 @@ class HealthTest {
             java.util.Optional.of(Statuses.NOW.minusSeconds(60)),
             java.util.Optional.empty(),
             "UNAVAILABLE: connection refused");
-    GatewayStatus status =
-        Statuses.of(Lifecycle.RUNNING, Statuses.ring(0), false, recovered, 1, 1);
+    GatewayStatus status = Statuses.of(Lifecycle.RUNNING, Statuses.ring(0), false, recovered, 1, 1);
 
     assertThat(Health.of(status, WINDOW).healthy()).isTrue();
   }
@@ -151,6 +162,7 @@ class HealthTest {
   }
 
   private static GatewayStatus status(Lifecycle state) {
-    return Statuses.of(state, new GatewayStatus.Ring(0, 1024, false), false, SendHealth.UNKNOWN, 0, 0);
+    return Statuses.of(
+        state, new GatewayStatus.Ring(0, 1024, false), false, SendHealth.UNKNOWN, 0, 0);
   }
 }

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import otelgw.core.telemetry.GatewayStatus;
 import otelgw.core.telemetry.GatewayStatus.Lifecycle;
 import otelgw.core.telemetry.SendHealth;
-import org.junit.jupiter.api.Test;
 
 /** The bodies of {@code /status} and of the health check, and the rates between two reads. */
 class StatusJsonTest {
@@ -21,14 +21,25 @@ class StatusJsonTest {
   void statusShowsEachHopWithRatesBetweenTwoSamples() throws Exception {
     RateSampler sampler = new RateSampler();
     GatewayStatus first = Statuses.running();
-    GatewayStatus second = later(Statuses.of(Lifecycle.RUNNING, Statuses.ring(3), false, SendHealth.UNKNOWN, 300, 195), 2);
+    GatewayStatus second =
+        later(
+            Statuses.of(Lifecycle.RUNNING, Statuses.ring(3), false, SendHealth.UNKNOWN, 300, 195),
+            2);
 
     JsonNode before = read(first, sampler.update(first));
     JsonNode after = read(second, sampler.update(second));
 
     JsonNode pipeline = after.path("pipelines").get(0);
     assertThat(before.path("rate_interval_seconds").isNull()).isTrue();
-    assertThat(before.path("pipelines").get(0).path("receivers").get(0).path("per_second").path("received").isNull())
+    assertThat(
+            before
+                .path("pipelines")
+                .get(0)
+                .path("receivers")
+                .get(0)
+                .path("per_second")
+                .path("received")
+                .isNull())
         .isTrue();
     assertThat(after.path("rate_interval_seconds").asDouble()).isEqualTo(2.0);
     assertThat(pipeline.path("id").asText()).isEqualTo("traces");
@@ -62,7 +73,13 @@ class StatusJsonTest {
   @Test
   void healthBodySaysWhyPerComponent() throws Exception {
     GatewayStatus status =
-        Statuses.of(Lifecycle.RUNNING, Statuses.ring(0), false, Statuses.failingFor(Duration.ofMinutes(1)), 1, 0);
+        Statuses.of(
+            Lifecycle.RUNNING,
+            Statuses.ring(0),
+            false,
+            Statuses.failingFor(Duration.ofMinutes(1)),
+            1,
+            0);
 
     JsonNode body = json.readTree(HealthJson.full(Health.of(status, WINDOW), WINDOW));
 
@@ -80,14 +97,21 @@ class StatusJsonTest {
     assertThat(exporter.path("last_error").asText()).isEqualTo("UNAVAILABLE: connection refused");
     assertThat(exporter.path("failing_since").asText())
         .isEqualTo(Statuses.NOW.minus(Duration.ofMinutes(1)).toString());
-    assertThat(traces.path("components").path("receiver:otlp").path("status").asText()).isEqualTo("ok");
+    assertThat(traces.path("components").path("receiver:otlp").path("status").asText())
+        .isEqualTo("ok");
     assertThat(traces.path("components").path("ring").path("capacity").asLong()).isEqualTo(1024);
   }
 
   @Test
   void probeBodyListsOnlyWhatFailsIt() throws Exception {
     GatewayStatus status =
-        Statuses.of(Lifecycle.RUNNING, Statuses.ring(0), false, Statuses.failingFor(Duration.ofMinutes(1)), 1, 0);
+        Statuses.of(
+            Lifecycle.RUNNING,
+            Statuses.ring(0),
+            false,
+            Statuses.failingFor(Duration.ofMinutes(1)),
+            1,
+            0);
     Health health = Health.of(status, WINDOW);
 
     JsonNode ready = json.readTree(HealthJson.probe(health, Health.Depth.READY));

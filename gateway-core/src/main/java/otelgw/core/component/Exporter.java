@@ -16,9 +16,9 @@ public interface Exporter extends Component {
   <B extends Batch<?>> BatchConsumer<B> consumer(BatchType<?, B> type);
 
   /**
-   * How its sends of {@code signal} have gone lately, for health checks; {@link
-   * SendHealth#UNKNOWN} by default, for an exporter that does not keep track. Thread-safe and
-   * cheap enough to call on every health probe.
+   * How its sends of {@code signal} have gone lately, for health checks; {@link SendHealth#UNKNOWN}
+   * by default, for an exporter that does not keep track. Thread-safe and cheap enough to call on
+   * every health probe.
    */
   default SendHealth sendHealth(Signal signal) {
     return SendHealth.UNKNOWN;

@@ -11,10 +11,17 @@ import otelgw.config.Signal;
  * @param id the exporter's id
  * @param signals the signals of the pipelines that use it
  * @param meters the registry for its self-metrics
+ * @param extensions the gateway's extensions, such as the authenticator its config names
  */
-public record ExporterSettings(ComponentId id, Set<Signal> signals, MeterRegistry meters) {
+public record ExporterSettings(
+    ComponentId id, Set<Signal> signals, MeterRegistry meters, Extensions extensions) {
 
   public ExporterSettings {
     signals = Set.copyOf(signals);
+  }
+
+  /** Settings with no extensions. */
+  public ExporterSettings(ComponentId id, Set<Signal> signals, MeterRegistry meters) {
+    this(id, signals, meters, Extensions.none());
   }
 }

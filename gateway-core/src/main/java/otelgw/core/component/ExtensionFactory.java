@@ -6,8 +6,8 @@ import otelgw.config.Signal;
 
 /**
  * Makes extensions: components outside the pipelines, such as {@code health_check}, turned on by
- * {@code service.extensions}. The graph starts them before everything else and stops them after,
- * so that they watch the whole of start-up and shutdown.
+ * {@code service.extensions}. The graph starts them before everything else and stops them after, so
+ * that they watch the whole of start-up and shutdown.
  */
 public interface ExtensionFactory<C> extends Factory<C> {
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import otelgw.config.ComponentKind;
 import otelgw.config.ConfigNode;
+import otelgw.config.ExtensionRef;
 import otelgw.config.Signal;
 
 /**
@@ -37,6 +38,15 @@ public interface Factory<C> {
    * can refuse two listeners on one port before anything starts. None by default.
    */
   default List<String> listenEndpoints(C config) {
+    return List.of();
+  }
+
+  /**
+   * The extensions a component with this config refers to, such as the authenticator of an {@code
+   * auth} block, so that validation can report each one that is not defined or not listed in
+   * {@code service.extensions}. None by default.
+   */
+  default List<ExtensionRef> extensionRefs(C config) {
     return List.of();
   }
 

@@ -19,10 +19,10 @@ import otelgw.core.telemetry.GatewayStatus.Lifecycle;
 import otelgw.core.telemetry.MetricNames;
 
 /**
- * Reads a {@link GatewayStatus} off the running graph: ring fill and admission state from the
- * parts themselves, counts back from the registry by the names and tags the hops count under (so
- * the status page and {@code /metrics} cannot disagree). A walk over the registry per read; not
- * for a hot path.
+ * Reads a {@link GatewayStatus} off the running graph: ring fill and admission state from the parts
+ * themselves, counts back from the registry by the names and tags the hops count under (so the
+ * status page and {@code /metrics} cannot disagree). A walk over the registry per read; not for a
+ * hot path.
  */
 final class GraphStatus {
 
@@ -88,7 +88,8 @@ final class GraphStatus {
   private GatewayStatus.Exporter exporter(ComponentId id, Signal signal) {
     String exporter = id.toString();
     Map<String, Long> dropped = new LinkedHashMap<>();
-    for (Counter counter : meters.find(MetricNames.dropped(signal)).tag("component", exporter).counters()) {
+    for (Counter counter :
+        meters.find(MetricNames.dropped(signal)).tag("component", exporter).counters()) {
       dropped.merge(counter.getId().getTag("reason"), (long) counter.count(), Long::sum);
     }
     String[] queueTags = {"exporter", exporter, "otel_signal", signal.configName()};

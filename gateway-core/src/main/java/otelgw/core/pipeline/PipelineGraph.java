@@ -130,8 +130,7 @@ public final class PipelineGraph {
       ExtensionSettings settings = new ExtensionSettings(id, meters, graph::status);
       graph.extensions.put(
           id,
-          createExtension(
-              (ExtensionFactory<?>) component.factory(), settings, component.config()));
+          createExtension((ExtensionFactory<?>) component.factory(), settings, component.config()));
     }
     return graph;
   }

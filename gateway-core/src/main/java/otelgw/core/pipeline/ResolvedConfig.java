@@ -12,6 +12,7 @@ import otelgw.config.ConfigException;
 import otelgw.config.ConfigNode;
 import otelgw.config.ConfigProblems;
 import otelgw.config.DidYouMean;
+import otelgw.config.ExtensionRef;
 import otelgw.config.GatewayConfig;
 import otelgw.config.PipelineConfig;
 import otelgw.config.Signal;
@@ -57,6 +58,7 @@ public final class ResolvedConfig {
       checkSignal(pipeline, ComponentKind.EXPORTER, pipeline.exporters(), components, problems);
     }
     checkEndpoints(config, components, problems);
+    checkExtensionRefs(config, components, problems);
     problems.throwIfErrors();
     return new ResolvedConfig(config, components);
   }
@@ -81,6 +83,12 @@ public final class ResolvedConfig {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public List<String> listenEndpoints() {
       return ((Factory) factory).listenEndpoints(config);
+    }
+
+    /** The extensions the component's config refers to. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<ExtensionRef> extensionRefs() {
+      return ((Factory) factory).extensionRefs(config);
     }
 
     /** The factory's one-line summary of the config, without secrets. */
@@ -121,6 +129,50 @@ public final class ResolvedConfig {
               }
             }
           });
+    }
+  }
+
+  /**
+   * An extension a running component refers to (an {@code auth} block's authenticator) must be
+   * defined and listed in {@code service.extensions}: otherwise it would not be running.
+   */
+  private static void checkExtensionRefs(
+      GatewayConfig config,
+      Map<ComponentKind, Map<ComponentId, Resolved>> components,
+      ConfigProblems problems) {
+    Set<ComponentId> defined = config.components(ComponentKind.EXTENSION).keySet();
+    List<ComponentId> enabled = config.serviceExtensions();
+    for (ComponentKind kind : ComponentKind.values()) {
+      Set<ComponentId> used = config.used(kind);
+      components
+          .get(kind)
+          .forEach(
+              (id, resolved) -> {
+                if (!used.contains(id)) {
+                  return;
+                }
+                for (ExtensionRef ref : resolved.extensionRefs()) {
+                  if (!defined.contains(ref.id())) {
+                    List<String> known = defined.stream().map(ComponentId::toString).toList();
+                    problems.error(
+                        ref.path(),
+                        ref.line(),
+                        "extension '"
+                            + ref.id()
+                            + "' is not defined under 'extensions'"
+                            + DidYouMean.closest(ref.id().toString(), known)
+                                .map(near -> " (did you mean '" + near + "'?)")
+                                .orElse(""));
+                  } else if (!enabled.contains(ref.id())) {
+                    problems.error(
+                        ref.path(),
+                        ref.line(),
+                        "extension '"
+                            + ref.id()
+                            + "' must be listed in service.extensions to be used here");
+                  }
+                }
+              });
     }
   }
 

@@ -1,22 +1,18 @@
 package otelgw.core.regex;
 
 /**
- * A window of a string that counts how often the matcher reads it and stops the matcher, by
- * throwing, once it has read {@code allowance} chars. Every regex step that looks at input goes
- * through {@link #charAt}, so reads are a fair measure of matching work, backtracking included.
+ * A string that counts how often the matcher reads it and stops the matcher, by throwing, once it
+ * has read {@code allowance} chars. Every regex step that looks at input goes through {@link
+ * #charAt}, so reads are a fair measure of matching work, backtracking included.
  */
 final class BudgetedText implements CharSequence {
 
   private final String text;
-  private final int offset;
-  private final int length;
   private final long allowance;
   private long reads;
 
-  BudgetedText(String text, int offset, int length, long allowance) {
+  BudgetedText(String text, long allowance) {
     this.text = text;
-    this.offset = offset;
-    this.length = length;
     this.allowance = allowance;
   }
 
@@ -26,7 +22,7 @@ final class BudgetedText implements CharSequence {
 
   @Override
   public int length() {
-    return length;
+    return text.length();
   }
 
   @Override
@@ -34,17 +30,17 @@ final class BudgetedText implements CharSequence {
     if (++reads > allowance) {
       throw BudgetExceeded.INSTANCE;
     }
-    return text.charAt(offset + index);
+    return text.charAt(index);
   }
 
   @Override
   public CharSequence subSequence(int start, int end) {
     // Only used to copy out groups after a match: not matching work.
-    return text.substring(offset + start, offset + end);
+    return text.substring(start, end);
   }
 
   @Override
   public String toString() {
-    return text.substring(offset, offset + length);
+    return text;
   }
 }

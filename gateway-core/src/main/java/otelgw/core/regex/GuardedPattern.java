@@ -1,7 +1,7 @@
 package otelgw.core.regex;
 
-import java.util.regex.Matcher;
 import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -10,14 +10,15 @@ import java.util.regex.PatternSyntaxException;
  * input. Two guards:
  *
  * <ul>
- *   <li><b>Bounded input.</b> The matcher never sees more than {@code inputLimit} chars at once. A
- *       longer text is matched in windows of {@code inputLimit} chars that overlap by half, so
- *       every match of up to {@code inputLimit / 2} chars is found whole; anchors ({@code ^},
- *       {@code $}, {@code \b} at an edge) refer to the window's edges there.
+ *   <li><b>Bounded input.</b> The matcher searches at most {@code inputLimit} chars at once. A
+ *       longer text is searched in windows (matcher regions) of {@code inputLimit} chars that
+ *       overlap by half, so every match of up to {@code inputLimit / 2} chars is found whole.
+ *       Anchors keep their meaning: {@code ^} and {@code $} match only at the ends of the whole
+ *       text, and {@code \b} and lookarounds see past a window's edges.
  *   <li><b>Bounded work.</b> The window is read through a counting view; once the matcher has read
- *       it more often than the {@link MatchBudget} allows, it is stopped and the call throws
- *       {@link MatchTooCostlyException}. A {@link StackOverflowError} from the matcher's
- *       recursion (alternations inside loops over thousands of chars) counts as too costly too.
+ *       it more often than the {@link MatchBudget} allows, it is stopped and the call throws {@link
+ *       MatchTooCostlyException}. A {@link StackOverflowError} from the matcher's recursion
+ *       (alternations inside loops over thousands of chars) counts as too costly too.
  * </ul>
  *
  * <p>Empty matches are not reported. Immutable and thread-safe; the budget is not.
@@ -100,27 +101,26 @@ public final class GuardedPattern {
   }
 
   /**
-   * The first match in the first {@code inputLimit} chars of {@code text}, with its groups, or
-   * null where there is none.
+   * The first match in the first {@code inputLimit} chars of {@code text}, with its groups, or null
+   * where there is none.
    */
   public MatchResult firstMatch(String text, MatchBudget budget) throws MatchTooCostlyException {
-    BudgetedText window =
-        new BudgetedText(text, 0, Math.min(text.length(), inputLimit), budget.allowance());
-    Matcher matcher = pattern.matcher(window);
+    BudgetedText budgeted = new BudgetedText(text, budget.allowance());
+    Matcher matcher = window(budgeted, 0, Math.min(text.length(), inputLimit));
     try {
       return matcher.find() ? matcher.toMatchResult() : null;
     } catch (BudgetExceeded | StackOverflowError e) {
       throw MatchTooCostlyException.INSTANCE;
     } finally {
-      budget.spend(window.reads());
+      budget.spend(budgeted.reads());
     }
   }
 
   /** Scans one window; with a sink reports every match, without one stops at the first. */
   private boolean scan(String text, int start, int end, MatchBudget budget, MatchSink sink)
       throws MatchTooCostlyException {
-    BudgetedText window = new BudgetedText(text, start, end - start, budget.allowance());
-    Matcher matcher = pattern.matcher(window);
+    BudgetedText budgeted = new BudgetedText(text, budget.allowance());
+    Matcher matcher = window(budgeted, start, end);
     boolean found = false;
     try {
       while (matcher.find()) {
@@ -131,14 +131,22 @@ public final class GuardedPattern {
         if (sink == null) {
           return true;
         }
-        sink.match(start + matcher.start(), start + matcher.end());
+        sink.match(matcher.start(), matcher.end());
       }
       return found;
     } catch (BudgetExceeded | StackOverflowError e) {
       throw MatchTooCostlyException.INSTANCE;
     } finally {
-      budget.spend(window.reads());
+      budget.spend(budgeted.reads());
     }
+  }
+
+  private Matcher window(BudgetedText text, int start, int end) {
+    return pattern
+        .matcher(text)
+        .region(start, end)
+        .useAnchoringBounds(false)
+        .useTransparentBounds(true);
   }
 
   @Override

@@ -1,10 +1,10 @@
 package otelgw.core.regex;
 
 /**
- * How much matching work guarded patterns may do: at most {@link #WINDOW_READS} char reads for
- * one window of one value, and a total per batch that the owner sets with {@link #reset}. Once
- * the total is spent, every further guarded match fails as too costly until the next reset, so
- * a request full of hostile values costs a bounded amount of time, not one budget per value.
+ * How much matching work guarded patterns may do: at most {@link #WINDOW_READS} char reads for one
+ * window of one value, and a total per batch that the owner sets with {@link #reset}. Once the
+ * total is spent, every further guarded match fails as too costly until the next reset, so a
+ * request full of hostile values costs a bounded amount of time, not one budget per value.
  *
  * <p>Not thread-safe: one per processor, used on its ring consumer thread.
  */

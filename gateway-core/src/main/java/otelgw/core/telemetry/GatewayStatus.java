@@ -10,8 +10,8 @@ import otelgw.config.ComponentId;
 import otelgw.config.PipelineId;
 
 /**
- * A snapshot of the running gateway for health checks and the status page: its lifecycle state
- * and, per pipeline, each hop's counters as the self-metrics have them. Counts are in items (spans,
+ * A snapshot of the running gateway for health checks and the status page: its lifecycle state and,
+ * per pipeline, each hop's counters as the self-metrics have them. Counts are in items (spans,
  * metric points, log records) since start. A component shared by several pipelines of one signal
  * shows the same counts in each, as its metrics do.
  *

@@ -56,12 +56,15 @@ class GuardedPatternTest {
     }
 
     List<Integer> found = new ArrayList<>();
-    pattern.findAll(text.toString(), budget, (start, end) -> {
-      assertThat(text.substring(start, end)).matches("secret\\d{4}");
-      if (!found.contains(start)) {
-        found.add(start);
-      }
-    });
+    pattern.findAll(
+        text.toString(),
+        budget,
+        (start, end) -> {
+          assertThat(text.substring(start, end)).matches("secret\\d{4}");
+          if (!found.contains(start)) {
+            found.add(start);
+          }
+        });
 
     assertThat(found).containsExactlyElementsOf(expected);
   }

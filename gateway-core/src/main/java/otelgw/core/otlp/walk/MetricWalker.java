@@ -15,8 +15,8 @@ import io.opentelemetry.proto.resource.v1.Resource;
 import java.util.List;
 
 /**
- * Walks metric requests: resource, scope and metadata attributes, and the attributes of every
- * data point and exemplar of each metric type.
+ * Walks metric requests: resource, scope and metadata attributes, and the attributes of every data
+ * point and exemplar of each metric type.
  */
 final class MetricWalker implements RequestWalker<ExportMetricsServiceRequest> {
 

@@ -6,13 +6,13 @@ import java.util.List;
 
 /**
  * What a stage does at each place a request carries user data: attribute lists, free-text fields
- * and log bodies. Each method returns what should stand there instead, or <b>the very object it
- * was given</b> where nothing changes: a {@link RequestWalker} compares by identity and rebuilds
- * only the messages on the path to a change, so a visitor that changes nothing costs no copies.
+ * and log bodies. Each method returns what should stand there instead, or <b>the very object it was
+ * given</b> where nothing changes: a {@link RequestWalker} compares by identity and rebuilds only
+ * the messages on the path to a change, so a visitor that changes nothing costs no copies.
  *
  * <p>Order: within a log record, the body is visited just before the record's attributes, so a
- * visitor may add to the attributes what it found in the body. Otherwise the order is that of
- * the request, parents before children.
+ * visitor may add to the attributes what it found in the body. Otherwise the order is that of the
+ * request, parents before children.
  */
 public interface RequestVisitor {
 

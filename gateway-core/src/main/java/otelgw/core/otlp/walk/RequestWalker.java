@@ -7,8 +7,8 @@ import otelgw.core.batch.BatchType;
 /**
  * Takes a {@link RequestVisitor} to every attribute list, free-text field and log body of one
  * signal's export request, and builds the request anew only along the paths where the visitor
- * changed something. What a stage does is written once, as a visitor; only the shape of the
- * request differs by signal, here.
+ * changed something. What a stage does is written once, as a visitor; only the shape of the request
+ * differs by signal, here.
  *
  * @param <M> the export request message
  */

@@ -18,8 +18,7 @@ final class TraceWalker implements RequestWalker<ExportTraceServiceRequest> {
   private TraceWalker() {}
 
   @Override
-  public ExportTraceServiceRequest walk(
-      ExportTraceServiceRequest request, RequestVisitor visitor) {
+  public ExportTraceServiceRequest walk(ExportTraceServiceRequest request, RequestVisitor visitor) {
     List<ResourceSpans> resources = request.getResourceSpansList();
     List<ResourceSpans> walked = Parts.each(resources, visitor, TraceWalker::resource);
     if (walked == resources) {

@@ -2,7 +2,6 @@ package otelgw.core.processor.attributes;
 
 import io.opentelemetry.proto.common.v1.AnyValue;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -11,11 +10,11 @@ import otelgw.config.ConfigNode;
 import otelgw.core.regex.GuardedPattern;
 
 /**
- * One entry of {@code actions}, with the Collector's keys and rules: {@code key} is required
- * except for {@code delete} and {@code hash}, which take {@code key}, {@code pattern} (a regex over
- * keys) or both; {@code insert}, {@code update} and {@code upsert} take exactly one of {@code
- * value} or {@code from_attribute}; {@code extract} takes a {@code pattern} whose groups are all
- * named; {@code convert} takes {@code converted_type}.
+ * One entry of {@code actions}, with the Collector's keys and rules: {@code key} is required except
+ * for {@code delete} and {@code hash}, which take {@code key}, {@code pattern} (a regex over keys)
+ * or both; {@code insert}, {@code update} and {@code upsert} take exactly one of {@code value} or
+ * {@code from_attribute}; {@code extract} takes a {@code pattern} whose groups are all named;
+ * {@code convert} takes {@code converted_type}.
  *
  * @param action what to do
  * @param key the attribute acted on, or empty
@@ -45,7 +44,8 @@ public record ActionConfig(
     Optional<ActionType> type = ActionType.byName(name);
     if (type.isEmpty()) {
       String known =
-          String.join(", ", Arrays.stream(ActionType.values()).map(ActionType::configName).toList());
+          String.join(
+              ", ", Arrays.stream(ActionType.values()).map(ActionType::configName).toList());
       node.error(
           "action",
           name.isEmpty()
@@ -56,7 +56,8 @@ public record ActionConfig(
     String pattern = node.string("pattern", "");
     Optional<AnyValue> value = node.optionalString("value").map(ScalarValues::of);
     String fromAttribute = node.string("from_attribute", "");
-    if (node.optionalString("from_context").isPresent()) {
+    boolean fromContext = node.optionalString("from_context").isPresent();
+    if (fromContext) {
       node.error(
           "from_context", "not supported: otelgw does not pass client metadata to processors");
     }
@@ -65,7 +66,7 @@ public record ActionConfig(
     ActionConfig config =
         new ActionConfig(
             type.orElse(ActionType.UPSERT), key, pattern, value, fromAttribute, convertedType);
-    if (type.isPresent()) {
+    if (type.isPresent() && !fromContext) {
       config.validate(node, converted);
     }
     node.finish(KEYS);
@@ -91,7 +92,9 @@ public record ActionConfig(
       }
       case EXTRACT -> {
         requireKey(node);
-        node.check(sources == 0, value.isPresent() ? "value" : "from_attribute",
+        node.check(
+            sources == 0,
+            value.isPresent() ? "value" : "from_attribute",
             verb + " does not use a value source");
         if (pattern.isEmpty()) {
           node.error("pattern", verb + " needs 'pattern', a regex with named groups");
@@ -101,15 +104,16 @@ public record ActionConfig(
       }
       case CONVERT -> {
         requireKey(node);
-        node.check(sources == 0, value.isPresent() ? "value" : "from_attribute",
+        node.check(
+            sources == 0,
+            value.isPresent() ? "value" : "from_attribute",
             verb + " does not use a value source");
         node.check(pattern.isEmpty(), "pattern", verb + " does not use 'pattern'");
         if (converted.isEmpty()) {
           node.error("converted_type", verb + " needs 'converted_type': int, double or string");
         } else if (convertedType.isEmpty()) {
           node.error(
-              "converted_type",
-              "unknown type '" + converted + "': use int, double or string");
+              "converted_type", "unknown type '" + converted + "': use int, double or string");
         }
       }
     }
@@ -122,12 +126,16 @@ public record ActionConfig(
     node.check(!key.isEmpty(), "key", "required for '" + action.configName() + "'");
   }
 
+  /**
+   * Whether the pattern compiles; an {@code extract} pattern once its named groups are made plain.
+   */
   private boolean compile(ConfigNode node) {
     if (pattern.isEmpty()) {
       return false;
     }
     try {
-      GuardedPattern.compile(pattern, GuardedPattern.DEFAULT_INPUT_LIMIT);
+      String regex = action == ActionType.EXTRACT ? NamedGroups.of(pattern).regex() : pattern;
+      GuardedPattern.compile(regex, GuardedPattern.DEFAULT_INPUT_LIMIT);
       return true;
     } catch (PatternSyntaxException e) {
       node.error("pattern", "not a valid regular expression: " + e.getDescription());
@@ -136,13 +144,14 @@ public record ActionConfig(
   }
 
   private void checkGroups(ConfigNode node) {
-    List<String> groups = NamedGroups.of(pattern);
-    int count = GuardedPattern.compile(pattern, GuardedPattern.DEFAULT_INPUT_LIMIT).groupCount();
-    if (groups.isEmpty()) {
+    NamedGroups groups = NamedGroups.of(pattern);
+    int count =
+        GuardedPattern.compile(groups.regex(), GuardedPattern.DEFAULT_INPUT_LIMIT).groupCount();
+    if (groups.names().isEmpty()) {
       node.error("pattern", "has no named groups, such as (?<name>...)");
-    } else if (groups.contains(null)) {
+    } else if (groups.names().contains(null)) {
       node.error("pattern", "has an unnamed group: name every group, such as (?<name>...)");
-    } else if (groups.size() != count) {
+    } else if (groups.names().size() != count) {
       node.error("pattern", "its groups could not be read; name every group, (?<name>...)");
     }
   }

@@ -13,7 +13,9 @@ public enum ActionType {
   UPSERT,
   /** Removes the attribute {@code key}, and every attribute whose key matches {@code pattern}. */
   DELETE,
-  /** Replaces the value by the hex SHA-256 of it, for {@code key} and keys matching {@code pattern}. */
+  /**
+   * Replaces the value by the hex SHA-256 of it, for {@code key} and keys matching {@code pattern}.
+   */
   HASH,
   /** Adds an attribute per named group of {@code pattern} matched in the string at {@code key}. */
   EXTRACT,

@@ -7,8 +7,8 @@ import otelgw.core.otlp.walk.RequestWalker;
 import otelgw.core.regex.MatchBudget;
 
 /**
- * Applies the actions to each batch and passes it on; a batch no action changed is not updated,
- * so its original bytes are forwarded. Runs on the pipeline's ring consumer thread.
+ * Applies the actions to each batch and passes it on; a batch no action changed is not updated, so
+ * its original bytes are forwarded. Runs on the pipeline's ring consumer thread.
  */
 final class AttributesProcessor<B extends Batch<?>> implements Processor<B> {
 

@@ -83,7 +83,8 @@ final class ConvertAction implements Action {
               case BOOL_VALUE -> Boolean.toString(value.getBoolValue());
               case INT_VALUE -> Long.toString(value.getIntValue());
               case DOUBLE_VALUE -> format(value.getDoubleValue());
-              case BYTES_VALUE -> Base64.getEncoder().encodeToString(value.getBytesValue().toByteArray());
+              case BYTES_VALUE ->
+                  Base64.getEncoder().encodeToString(value.getBytesValue().toByteArray());
               default -> null;
             };
         if (text == null) {
@@ -95,7 +96,9 @@ final class ConvertAction implements Action {
     return out.build();
   }
 
-  /** A double as Go's shortest form writes it: {@code 1}, {@code 1.5}, {@code NaN}, {@code +Inf}. */
+  /**
+   * A double as Go's shortest form writes it: {@code 1}, {@code 1.5}, {@code NaN}, {@code +Inf}.
+   */
   private static String format(double value) {
     if (Double.isNaN(value)) {
       return "NaN";

@@ -11,9 +11,10 @@ import otelgw.core.regex.MatchTooCostlyException;
 
 /**
  * {@code extract}: matches {@code pattern} in the string at {@code key} and upserts an attribute
- * per named group with what it captured (an empty string for a group that took no part). Only the
- * first {@link GuardedPattern#DEFAULT_INPUT_LIMIT} chars of the value are searched; a match given
- * up as too costly extracts nothing and is counted.
+ * per named group with what it captured (an empty string for a group that took no part). Group
+ * names may be written the Go way, see {@link NamedGroups}. Only the first {@link
+ * GuardedPattern#DEFAULT_INPUT_LIMIT} chars of the value are searched; a match given up as too
+ * costly extracts nothing and is counted.
  */
 final class ExtractAction implements Action {
 
@@ -25,8 +26,9 @@ final class ExtractAction implements Action {
 
   ExtractAction(ActionConfig config, MatchBudget budget, Counter aborts) {
     this.key = config.key();
-    this.pattern = GuardedPattern.compile(config.pattern(), GuardedPattern.DEFAULT_INPUT_LIMIT);
-    this.names = NamedGroups.of(config.pattern());
+    NamedGroups groups = NamedGroups.of(config.pattern());
+    this.pattern = GuardedPattern.compile(groups.regex(), GuardedPattern.DEFAULT_INPUT_LIMIT);
+    this.names = groups.names();
     this.budget = budget;
     this.aborts = aborts;
   }

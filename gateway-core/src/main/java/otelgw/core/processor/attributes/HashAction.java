@@ -39,9 +39,7 @@ final class HashAction implements Action {
         String digest = HEX.formatHex(sha256.digest(bytesOf(attribute.getValue())));
         attributes.set(
             i,
-            attribute.toBuilder()
-                .setValue(AnyValue.newBuilder().setStringValue(digest))
-                .build());
+            attribute.toBuilder().setValue(AnyValue.newBuilder().setStringValue(digest)).build());
       }
     }
   }

@@ -7,8 +7,8 @@ import otelgw.core.regex.MatchTooCostlyException;
 
 /**
  * Which keys a {@code delete} or {@code hash} action takes: {@code key}, and keys its {@code
- * pattern} matches. A match given up as too costly takes the key, so that data meant to be
- * deleted or hashed is not passed on as it was.
+ * pattern} matches. A match given up as too costly takes the key, so that data meant to be deleted
+ * or hashed is not passed on as it was.
  */
 final class KeyMatcher {
 

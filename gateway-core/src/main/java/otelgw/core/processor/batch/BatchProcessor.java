@@ -12,16 +12,15 @@ import otelgw.core.component.Processor;
 import otelgw.core.consumer.BatchConsumer;
 
 /**
- * Holds batches back and sends them on merged, on the ring consumer thread. It sends what it
- * holds:
+ * Holds batches back and sends them on merged, on the ring consumer thread. It sends what it holds:
  *
  * <ul>
  *   <li>when it holds {@code send_batch_size} items or more;
  *   <li>before taking a batch that would take it over {@code send_batch_max_size} items or {@code
  *       send_batch_max_bytes} bytes, so nothing merged has to be split again;
- *   <li>when the ring runs empty or idles ({@link #flush()}): under light load each request goes
- *       on alone and at once, and batches form by themselves as load rises, from the requests
- *       that queue in the ring;
+ *   <li>when the ring runs empty or idles ({@link #flush()}): under light load each request goes on
+ *       alone and at once, and batches form by themselves as load rises, from the requests that
+ *       queue in the ring;
  *   <li>when the oldest batch held has waited {@code timeout}, checked as each batch arrives: so
  *       under sustained load, when the ring never runs empty, nothing waits much longer.
  * </ul>

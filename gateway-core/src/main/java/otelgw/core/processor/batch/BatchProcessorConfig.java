@@ -15,8 +15,8 @@ import otelgw.config.ConfigNode;
  *     once (split where it is too large)
  * @param sendBatchMaxBytes the most bytes of protobuf a batch sent may hold, 0 for no limit; a
  *     request larger than this is split between items. The default, {@value
- *     #DEFAULT_SEND_BATCH_MAX_BYTES} bytes (3.5 MiB), stays under the 4 MiB that gRPC servers,
- *     the Collector's among them, accept by default, with room for the envelope.
+ *     #DEFAULT_SEND_BATCH_MAX_BYTES} bytes (3.5 MiB), stays under the 4 MiB that gRPC servers, the
+ *     Collector's among them, accept by default, with room for the envelope.
  */
 public record BatchProcessorConfig(
     int sendBatchSize, int sendBatchMaxSize, Duration timeout, long sendBatchMaxBytes) {

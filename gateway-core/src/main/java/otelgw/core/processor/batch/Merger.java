@@ -6,12 +6,12 @@ import otelgw.core.batch.Batch;
 import otelgw.core.batch.BatchType;
 
 /**
- * Merges batches of one signal into one, moving their tickets to it. Every OTLP export request is
- * a single repeated field ({@code resource_spans}, {@code resource_metrics}, {@code
- * resource_logs}), and protobuf parses concatenated encodings as one message with the repeated
- * fields concatenated: so the merge of requests is the concatenation of their bytes, with no
- * parsing and each resource kept whole. Only where no part has bytes (all were decoded from JSON
- * or made by a stage) are the messages merged instead.
+ * Merges batches of one signal into one, moving their tickets to it. Every OTLP export request is a
+ * single repeated field ({@code resource_spans}, {@code resource_metrics}, {@code resource_logs}),
+ * and protobuf parses concatenated encodings as one message with the repeated fields concatenated:
+ * so the merge of requests is the concatenation of their bytes, with no parsing and each resource
+ * kept whole. Only where no part has bytes (all were decoded from JSON or made by a stage) are the
+ * messages merged instead.
  */
 final class Merger {
 

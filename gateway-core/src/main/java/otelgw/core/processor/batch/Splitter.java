@@ -8,16 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits an export request into parts of at most {@code maxItems} items and {@code maxBytes}
- * bytes, keeping order. The three signals share one shape, read here through protobuf's
- * descriptors: a request holds resources (field 1), a resource holds scopes (field 2), a scope
- * holds items (field 2); for metrics an item is a metric whose data holds its points (field 1 of
- * each data type). Parts are cut between resources and scopes where they can be, and inside a
- * scope (or a metric) by copying the resource and scope (or the metric's description) into each
- * part, so every item keeps its own resource and scope.
+ * Splits an export request into parts of at most {@code maxItems} items and {@code maxBytes} bytes,
+ * keeping order. The three signals share one shape, read here through protobuf's descriptors: a
+ * request holds resources (field 1), a resource holds scopes (field 2), a scope holds items (field
+ * 2); for metrics an item is a metric whose data holds its points (field 1 of each data type).
+ * Parts are cut between resources and scopes where they can be, and inside a scope (or a metric) by
+ * copying the resource and scope (or the metric's description) into each part, so every item keeps
+ * its own resource and scope.
  *
- * <p>Sizes are estimated from above (each nested message counted with the longest tag and length
- * it can take), so a part is never larger than {@code maxBytes} unless one item alone is.
+ * <p>Sizes are estimated from above (each nested message counted with the longest tag and length it
+ * can take), so a part is never larger than {@code maxBytes} unless one item alone is.
  */
 final class Splitter {
 
@@ -68,7 +68,12 @@ final class Splitter {
         Message scopeTemplate = scopeMessage.toBuilder().clearField(itemsField).build();
         long scopeHeader = scopeTemplate.getSerializedSize() + NESTING;
         Open open =
-            new Open(resourceTemplate, resourceHeader, scopesField, scopeTemplate, scopeHeader,
+            new Open(
+                resourceTemplate,
+                resourceHeader,
+                scopesField,
+                scopeTemplate,
+                scopeHeader,
                 itemsField);
         for (Object item : (List<?>) scopeMessage.getField(itemsField)) {
           if (item instanceof Metric metric && points(metric) > 1) {

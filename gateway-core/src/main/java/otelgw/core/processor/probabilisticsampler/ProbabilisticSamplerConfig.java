@@ -12,8 +12,8 @@ import otelgw.config.ConfigNode;
  * @param hashSeed the seed of the {@code hash_seed} mode, 0 to 2^32-1
  * @param mode where randomness comes from; {@code hash_seed} by default when a seed is set,
  *     otherwise {@code proportional}
- * @param failClosed whether a span without usable randomness (an all-zero or malformed trace id,
- *     in the trace-id modes) is dropped rather than kept
+ * @param failClosed whether a span without usable randomness (an all-zero or malformed trace id, in
+ *     the trace-id modes) is dropped rather than kept
  */
 public record ProbabilisticSamplerConfig(
     double samplingPercentage, long hashSeed, SamplerMode mode, boolean failClosed) {

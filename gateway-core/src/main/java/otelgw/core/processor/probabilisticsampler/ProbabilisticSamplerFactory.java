@@ -18,8 +18,8 @@ import otelgw.core.consumer.BatchConsumer;
  * counted as {@code otelgw.sampler.dropped.spans{processor}}.
  *
  * <p>Unlike the Collector, it does not write the sampling threshold into the spans' tracestate
- * ({@code ot=th:...}), so that kept spans are forwarded byte for byte, and it ignores the
- * {@code sampling.priority} attribute.
+ * ({@code ot=th:...}), so that kept spans are forwarded byte for byte, and it ignores the {@code
+ * sampling.priority} attribute.
  */
 public final class ProbabilisticSamplerFactory
     implements ProcessorFactory<ProbabilisticSamplerConfig> {

@@ -9,9 +9,9 @@ import otelgw.core.consumer.BatchConsumer;
 
 /**
  * Drops the spans of traces sampled out. A batch it keeps whole is passed on untouched (its
- * original bytes forwarded); one it drops whole is released; only a batch with traces of both
- * kinds is decoded and rebuilt. Decisions on a batch not yet decoded are taken on its wire bytes.
- * Runs on the pipeline's ring consumer thread.
+ * original bytes forwarded); one it drops whole is released; only a batch with traces of both kinds
+ * is decoded and rebuilt. Decisions on a batch not yet decoded are taken on its wire bytes. Runs on
+ * the pipeline's ring consumer thread.
  */
 final class ProbabilisticSamplerProcessor<B extends Batch<?>> implements Processor<B> {
 

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decoded requests: the tally of a sampler's decisions, and the request without the spans it
- * drops. A scope left with no spans goes, and so does a resource left with no scopes, as in the
- * Collector; what keeps all its spans is reused as it is.
+ * Decoded requests: the tally of a sampler's decisions, and the request without the spans it drops.
+ * A scope left with no spans goes, and so does a resource left with no scopes, as in the Collector;
+ * what keeps all its spans is reused as it is.
  */
 final class SpanFilter {
 

@@ -5,10 +5,10 @@ import com.google.protobuf.ByteString;
 /**
  * Consistent probability sampling on the trace id, as OpenTelemetry specifies it: the randomness R
  * of a trace is the low 56 bits of its id (bytes 9 to 15, big-endian), which W3C Trace Context
- * level 2 makes random; a trace is kept when {@code R >= T}, the rejection threshold {@code T =
- * (1 - p) * 2^56} for a probability {@code p}. Every gateway and SDK sampling the same trace at
- * the same probability decides alike, and one at a lower probability keeps a subset of what one at
- * a higher probability keeps.
+ * level 2 makes random; a trace is kept when {@code R >= T}, the rejection threshold {@code T = (1
+ * - p) * 2^56} for a probability {@code p}. Every gateway and SDK sampling the same trace at the
+ * same probability decides alike, and one at a lower probability keeps a subset of what one at a
+ * higher probability keeps.
  */
 final class TraceIdRandomnessSampler implements TraceSampler {
 

@@ -11,8 +11,8 @@ import java.io.IOException;
 
 /**
  * Counts the spans a sampler keeps and drops by reading only their trace ids from a request's
- * protobuf bytes, without decoding it: a request kept or dropped whole (at 100%, at 0%, or with
- * one trace) is then passed on or released without ever being parsed.
+ * protobuf bytes, without decoding it: a request kept or dropped whole (at 100%, at 0%, or with one
+ * trace) is then passed on or released without ever being parsed.
  */
 final class WireTally {
 

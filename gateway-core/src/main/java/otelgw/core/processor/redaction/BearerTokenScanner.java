@@ -4,10 +4,10 @@ import otelgw.core.regex.MatchSink;
 
 /**
  * The token of a bearer credential, {@code Bearer <token>} as in an {@code Authorization} header
- * (the scheme in any case, then spaces or tabs, then token68 chars). Only the token is reported,
- * so {@code Bearer abc.def} becomes {@code Bearer ****}. To leave prose such as "the bearer of
- * this" alone, a token must have a digit or one of {@code - . _ ~ + / =}, or be at least 20 chars
- * long, as real tokens do.
+ * (the scheme in any case, then spaces or tabs, then token68 chars). Only the token is reported, so
+ * {@code Bearer abc.def} becomes {@code Bearer ****}. To leave prose such as "the bearer of this"
+ * alone, a token must have a digit or one of {@code - . _ ~ + / =}, or be at least 20 chars long,
+ * as real tokens do.
  */
 final class BearerTokenScanner implements Scanner {
 

@@ -7,8 +7,8 @@ import otelgw.core.regex.MatchSink;
  * of at least three digits joined by single spaces or dashes ({@code 4111 1111 1111 1111}, {@code
  * 3782-822463-10005}). The first digit must be 2 to 6, the issuer ranges of payment cards; this
  * keeps Unix timestamps in milliseconds or nanoseconds, which start with 1, from being taken for
- * card numbers one time in ten. Where a run of groups is longer than a card, every stretch of
- * whole groups is tried, longest first.
+ * card numbers one time in ten. Where a run of groups is longer than a card, every stretch of whole
+ * groups is tried, longest first.
  */
 final class CardNumberScanner implements Scanner {
 

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * The built-in detectors of sensitive values, switched on by name under {@code detectors}. Each is
- * a hand-written scanner that runs in time linear in the length of the value, on every string
- * value however long.
+ * a hand-written scanner that runs in time linear in the length of the value, on every string value
+ * however long.
  */
 public enum Detector {
   CREDIT_CARD("credit_card", new CardNumberScanner()),

@@ -4,8 +4,9 @@ import otelgw.core.regex.MatchSink;
 
 /**
  * E-mail addresses: a local part of letters, digits and {@code . _ % + -} before an {@code @}, and
- * a domain after it with at least one dot and a final label of two or more letters. Each stretch
- * between two {@code @} is read at most twice, so the scan is linear even on {@code a@a@a@...}.
+ * a domain after it with at least one dot and a final label of two or more letters. A local part
+ * never reaches back into the address before it, and each stretch between two {@code @} is read at
+ * most three times, so the scan is linear even on {@code a@a@a@...}.
  */
 final class EmailScanner implements Scanner {
 
@@ -13,9 +14,10 @@ final class EmailScanner implements Scanner {
   public void scan(String text, MatchSink sink) {
     int length = text.length();
     int at = text.indexOf('@');
+    int previousEnd = 0;
     while (at >= 0) {
       int start = at;
-      while (start > 0 && isLocal(text.charAt(start - 1))) {
+      while (start > previousEnd && isLocal(text.charAt(start - 1))) {
         start--;
       }
       while (start < at && text.charAt(start) == '.') {
@@ -30,13 +32,17 @@ final class EmailScanner implements Scanner {
       }
       if (start < at && validDomain(text, at + 1, end)) {
         sink.match(start, end);
+        previousEnd = end;
       }
       at = text.indexOf('@', Math.max(at + 1, end));
     }
   }
 
   private static boolean validDomain(String text, int start, int end) {
-    int lastDot = text.lastIndexOf('.', end - 1);
+    int lastDot = end - 1;
+    while (lastDot >= start && text.charAt(lastDot) != '.') {
+      lastDot--;
+    }
     if (lastDot <= start || end - lastDot - 1 < 2) {
       return false;
     }

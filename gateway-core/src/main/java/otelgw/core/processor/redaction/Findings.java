@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * What redaction did to one attribute list (or one log body), for the summary attributes: counts
- * at {@code info}, counts and key paths at {@code debug}, nothing at {@code silent}. Reused from
- * list to list; not thread-safe.
+ * What redaction did to one attribute list (or one log body), for the summary attributes: counts at
+ * {@code info}, counts and key paths at {@code debug}, nothing at {@code silent}. Reused from list
+ * to list; not thread-safe.
  */
 final class Findings {
 
@@ -101,7 +101,8 @@ final class Findings {
       }
     }
     if (namesKey != null && wantsNames()) {
-      out.add(attribute(namesKey, AnyValue.newBuilder().setStringValue(String.join(",", allNames))));
+      out.add(
+          attribute(namesKey, AnyValue.newBuilder().setStringValue(String.join(",", allNames))));
     }
     out.add(attribute(countKey, AnyValue.newBuilder().setIntValue(total)));
   }

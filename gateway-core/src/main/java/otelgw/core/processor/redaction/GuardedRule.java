@@ -5,8 +5,8 @@ import java.util.List;
 import otelgw.core.regex.GuardedPattern;
 
 /**
- * A configured regex with its rule name ({@code blocked_values[2]}) and counters: {@code hits}
- * for rules that redact, null for those that exempt.
+ * A configured regex with its rule name ({@code blocked_values[2]}) and counters: {@code hits} for
+ * rules that redact, null for those that exempt.
  */
 record GuardedRule(GuardedPattern pattern, String name, Counter hits, Counter aborts) {
 

@@ -3,10 +3,10 @@ package otelgw.core.processor.redaction;
 import otelgw.core.regex.MatchSink;
 
 /**
- * International bank account numbers: a country code of two capital letters, two check digits,
- * then capitals and digits, 15 to 34 in all, in one run or in groups joined by single spaces
- * ({@code DE89 3704 0044 0532 0130 00}); the ISO 7064 mod-97 check must give 1. Where the groups
- * run on into following words, each group boundary is tried, longest first.
+ * International bank account numbers: a country code of two capital letters, two check digits, then
+ * capitals and digits, 15 to 34 in all, in one run or in groups joined by single spaces ({@code
+ * DE89 3704 0044 0532 0130 00}); the ISO 7064 mod-97 check must give 1. Where the groups run on
+ * into following words, each group boundary is tried, longest first.
  */
 final class IbanScanner implements Scanner {
 

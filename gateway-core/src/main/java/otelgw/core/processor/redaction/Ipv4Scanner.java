@@ -3,9 +3,9 @@ package otelgw.core.processor.redaction;
 import otelgw.core.regex.MatchSink;
 
 /**
- * IPv4 addresses in dotted-decimal form, four numbers from 0 to 255. A dotted run of more than
- * four numbers ({@code 1.2.3.4.5}, a version or an OID) is not an address; one next to a digit or
- * a dot is not standalone.
+ * IPv4 addresses in dotted-decimal form, four numbers from 0 to 255. A dotted run of more than four
+ * numbers ({@code 1.2.3.4.5}, a version or an OID) is not an address; one next to a digit or a dot
+ * is not standalone.
  */
 final class Ipv4Scanner implements Scanner {
 

@@ -3,11 +3,11 @@ package otelgw.core.processor.redaction;
 import otelgw.core.regex.MatchSink;
 
 /**
- * IPv6 addresses: eight groups of one to four hex digits joined by colons, or fewer with one
- * {@code ::}, optionally ending in a dotted IPv4 address. A candidate is a maximal run of hex
- * digits, colons and dots that stands alone as a word, so that {@code std::vector} or a MAC
- * address ({@code 00:1a:2b:3c:4d:5e}, six groups) is not taken for one. The unspecified address
- * {@code ::} is left alone.
+ * IPv6 addresses: eight groups of one to four hex digits joined by colons, or fewer with one {@code
+ * ::}, optionally ending in a dotted IPv4 address. A candidate is a maximal run of hex digits,
+ * colons and dots that stands alone as a word, so that {@code std::vector} or a MAC address ({@code
+ * 00:1a:2b:3c:4d:5e}, six groups) is not taken for one. The unspecified address {@code ::} is left
+ * alone.
  */
 final class Ipv6Scanner implements Scanner {
 

@@ -4,8 +4,8 @@ import otelgw.core.regex.MatchSink;
 
 /**
  * JSON Web Tokens: three base64url segments joined by dots, the first starting {@code eyJ} (the
- * encoding of <code>{"</code>); the signature may be empty, as in an unsigned token. Only a
- * segment that starts a word is tried, so each char is read a bounded number of times.
+ * encoding of <code>{"</code>); the signature may be empty, as in an unsigned token. Only a segment
+ * that starts a word is tried, so each char is read a bounded number of times.
  */
 final class JwtScanner implements Scanner {
 

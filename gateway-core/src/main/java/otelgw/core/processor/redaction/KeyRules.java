@@ -8,8 +8,8 @@ import otelgw.core.regex.MatchTooCostlyException;
 
 /**
  * The rules on attribute keys and map keys: left alone, removed (not allowed), or value masked
- * whole (blocked). A key pattern that gives up as too costly fails closed: the key is not
- * ignored, and it is blocked. Not thread-safe.
+ * whole (blocked). A key pattern that gives up as too costly fails closed: the key is not ignored,
+ * and it is blocked. Not thread-safe.
  */
 final class KeyRules {
 

@@ -28,8 +28,7 @@ final class Masker {
       } else if (function.isKeyed()) {
         digest = null;
         mac = Mac.getInstance(function.algorithm());
-        mac.init(
-            new SecretKeySpec(hmacKey.getBytes(StandardCharsets.UTF_8), function.algorithm()));
+        mac.init(new SecretKeySpec(hmacKey.getBytes(StandardCharsets.UTF_8), function.algorithm()));
       } else {
         digest = MessageDigest.getInstance(function.algorithm());
         mac = null;

@@ -17,10 +17,10 @@ import otelgw.core.regex.GuardedPattern;
  * ignored_key_patterns}) is left alone; otherwise, unless {@code allow_all_keys}, one whose key is
  * not in {@code allowed_keys} is removed (fail closed: an empty list removes every attribute); one
  * whose key matches {@code blocked_key_patterns} has its whole value masked. Values: a string
- * matching {@code allowed_values} is left alone; otherwise each match of {@code blocked_values}
- * or of a {@code detectors} entry is masked. Key rules apply to the keys of nested maps at any
- * depth too, in attributes and in log bodies; value rules to every string, including span names,
- * status messages, event names and log bodies.
+ * matching {@code allowed_values} is left alone; otherwise each match of {@code blocked_values} or
+ * of a {@code detectors} entry is masked. Key rules apply to the keys of nested maps at any depth
+ * too, in attributes and in log bodies; value rules to every string, including span names, status
+ * messages, event names and log bodies.
  *
  * @param allowAllKeys keep attributes whatever their key
  * @param allowedKeys the keys kept when {@code allowAllKeys} is false
@@ -35,8 +35,8 @@ import otelgw.core.regex.GuardedPattern;
  * @param detectors built-in scanners for payment cards, e-mail addresses, ...
  * @param regexInputLimit the most chars a regex sees at once; longer values are matched in
  *     overlapping windows, and an {@code allowed_values} pattern never exempts them
- * @param maxDepth the deepest nesting of maps and arrays inspected; values nested deeper are
- *     masked whole
+ * @param maxDepth the deepest nesting of maps and arrays inspected; values nested deeper are masked
+ *     whole
  */
 public record RedactionConfig(
     boolean allowAllKeys,

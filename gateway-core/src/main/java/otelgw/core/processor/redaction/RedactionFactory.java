@@ -14,8 +14,8 @@ import otelgw.core.regex.MatchBudget;
 
 /**
  * Makes {@code redaction} processors: remove attributes whose keys are not allowed, and mask
- * sensitive values (by regex or built-in detector) everywhere a request carries user data, in
- * all three signals. See {@link RedactionConfig} for the keys.
+ * sensitive values (by regex or built-in detector) everywhere a request carries user data, in all
+ * three signals. See {@link RedactionConfig} for the keys.
  *
  * <p>Counts each redaction as {@code otelgw.redaction.redactions{processor, rule}} and each regex
  * given up as too costly as {@code otelgw.redaction.regex_aborts{processor, rule}}.

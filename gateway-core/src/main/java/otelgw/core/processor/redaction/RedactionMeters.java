@@ -3,9 +3,9 @@ package otelgw.core.processor.redaction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import otelgw.core.telemetry.ThrottledLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import otelgw.core.telemetry.ThrottledLog;
 
 /**
  * The redaction processor's meters, one counter per configured rule: the {@code rule} tag is a

@@ -7,8 +7,8 @@ import otelgw.core.otlp.walk.RequestWalker;
 import otelgw.core.regex.MatchBudget;
 
 /**
- * Redacts each batch in place and passes it on. A batch in which nothing matched is not updated,
- * so its original bytes are forwarded. Runs on the pipeline's ring consumer thread.
+ * Redacts each batch in place and passes it on. A batch in which nothing matched is not updated, so
+ * its original bytes are forwarded. Runs on the pipeline's ring consumer thread.
  */
 final class RedactionProcessor<B extends Batch<?>> implements Processor<B> {
 

@@ -13,8 +13,8 @@ import otelgw.core.otlp.walk.TextField;
 
 /**
  * Applies the key and value rules to every attribute list, free-text field and log body a walker
- * shows it, returning what it was given wherever nothing changes, so that a request with nothing
- * to redact is not rebuilt. Maps and arrays are followed to {@code max_depth}; what is deeper is
+ * shows it, returning what it was given wherever nothing changes, so that a request with nothing to
+ * redact is not rebuilt. Maps and arrays are followed to {@code max_depth}; what is deeper is
  * masked whole. Not thread-safe: one per processor, on its ring consumer thread.
  */
 final class Redactor implements RequestVisitor {

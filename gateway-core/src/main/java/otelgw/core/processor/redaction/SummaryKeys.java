@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The names of the summary attributes, the Collector's: {@code redaction.redacted.keys}, {@code
- * redaction.masked.count}, ... for attributes, and {@code redaction.body.*} for what was found in
- * a log body.
+ * redaction.masked.count}, ... for attributes, and {@code redaction.body.*} for what was found in a
+ * log body.
  */
 record SummaryKeys(
     String redactedKeys,
@@ -20,9 +20,8 @@ record SummaryKeys(
   static final SummaryKeys BODY = of("redaction.body.");
 
   /** Every summary attribute name. */
-  static final List<String> ALL = List.of(ATTRIBUTES.names(), BODY.names()).stream()
-      .flatMap(List::stream)
-      .toList();
+  static final List<String> ALL =
+      List.of(ATTRIBUTES.names(), BODY.names()).stream().flatMap(List::stream).toList();
 
   private static SummaryKeys of(String prefix) {
     return new SummaryKeys(
@@ -37,7 +36,12 @@ record SummaryKeys(
 
   private List<String> names() {
     return List.of(
-        redactedKeys, redactedCount, maskedKeys, maskedCount, allowedKeys, allowedCount,
+        redactedKeys,
+        redactedCount,
+        maskedKeys,
+        maskedCount,
+        allowedKeys,
+        allowedCount,
         ignoredCount);
   }
 }

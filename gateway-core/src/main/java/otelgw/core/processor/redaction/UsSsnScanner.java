@@ -3,8 +3,8 @@ package otelgw.core.processor.redaction;
 import otelgw.core.regex.MatchSink;
 
 /**
- * US Social Security numbers written {@code ddd-dd-dddd}, excluding numbers never issued: area
- * 000, 666 or 900 to 999, group 00, serial 0000. Not part of a longer run of digits and dashes.
+ * US Social Security numbers written {@code ddd-dd-dddd}, excluding numbers never issued: area 000,
+ * 666 or 900 to 999, group 00, serial 0000. Not part of a longer run of digits and dashes.
  */
 final class UsSsnScanner implements Scanner {
 

@@ -9,8 +9,8 @@ import otelgw.core.regex.MatchTooCostlyException;
 /**
  * The rules on values: detectors and {@code blocked_values} find what to mask in a string, {@code
  * allowed_values} exempt a string. Regexes are guarded (see {@link
- * otelgw.core.regex.GuardedPattern}); one that gives up counts as a match of the whole value, so
- * a value nobody could check is masked, never passed on. Not thread-safe.
+ * otelgw.core.regex.GuardedPattern}); one that gives up counts as a match of the whole value, so a
+ * value nobody could check is masked, never passed on. Not thread-safe.
  */
 final class ValueRules {
 

@@ -25,7 +25,8 @@ class ScannersTest {
     assertThat(found(Detector.CREDIT_CARD, "card 4111 1111 1111 1111 ok"))
         .containsExactly("4111 1111 1111 1111");
     assertThat(found(Detector.CREDIT_CARD, "4111-1111-1111-1111")).hasSize(1);
-    assertThat(found(Detector.CREDIT_CARD, "n=4111111111111111;")).containsExactly("4111111111111111");
+    assertThat(found(Detector.CREDIT_CARD, "n=4111111111111111;"))
+        .containsExactly("4111111111111111");
     assertThat(found(Detector.CREDIT_CARD, "amex 3782 822463 10005"))
         .containsExactly("3782 822463 10005");
     assertThat(found(Detector.CREDIT_CARD, "ref 12 4111 1111 1111 1111"))
@@ -91,7 +92,8 @@ class ScannersTest {
   void bearerTokens() {
     assertThat(found(Detector.BEARER_TOKEN, "Authorization: Bearer abc.def"))
         .containsExactly("abc.def");
-    assertThat(found(Detector.BEARER_TOKEN, "bearer \t tok3n_value==")).containsExactly("tok3n_value==");
+    assertThat(found(Detector.BEARER_TOKEN, "bearer \t tok3n_value=="))
+        .containsExactly("tok3n_value==");
     assertThat(found(Detector.BEARER_TOKEN, "Bearer abcdefghijklmnopqrstuvwxyz"))
         .containsExactly("abcdefghijklmnopqrstuvwxyz");
     assertThat(found(Detector.BEARER_TOKEN, "the bearer of this note; Bearer")).isEmpty();
@@ -121,8 +123,8 @@ class ScannersTest {
   @Test
   void scannersAreLinearOnHostileInput() {
     String[] units = {
-      "a@", "eyJ", "eyJa.", "1 ", "1-", "4111 ", "a:", "1:", "::", "1.", "Bearer ", "AA11 ",
-      "DE89", "123-45-", "@a.", "a"
+      "a@", "eyJ", "eyJa.", "1 ", "1-", "4111 ", "a:", "1:", "::", "1.", "Bearer ", "AA11 ", "DE89",
+      "123-45-", "@a.", "a"
     };
     for (Detector detector : Detector.values()) {
       for (String unit : units) {
