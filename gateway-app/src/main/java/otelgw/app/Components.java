@@ -4,7 +4,11 @@ import java.util.List;
 import otelgw.app.status.HealthCheckExtensionFactory;
 import otelgw.core.component.Factories;
 import otelgw.core.component.Factory;
+import otelgw.core.processor.attributes.AttributesFactory;
+import otelgw.core.processor.batch.BatchProcessorFactory;
 import otelgw.core.processor.memorylimiter.MemoryLimiterFactory;
+import otelgw.core.processor.probabilisticsampler.ProbabilisticSamplerFactory;
+import otelgw.core.processor.redaction.RedactionFactory;
 import otelgw.exporter.debug.DebugExporterFactory;
 import otelgw.exporter.otlp.OtlpGrpcExporterFactory;
 import otelgw.exporter.otlp.OtlpHttpExporterFactory;
@@ -20,6 +24,10 @@ final class Components {
         List.of(
             new OtlpReceiverFactory(),
             new MemoryLimiterFactory(),
+            new RedactionFactory(),
+            new AttributesFactory(),
+            new ProbabilisticSamplerFactory(),
+            new BatchProcessorFactory(),
             new OtlpGrpcExporterFactory(),
             new OtlpHttpExporterFactory(),
             new DebugExporterFactory(),

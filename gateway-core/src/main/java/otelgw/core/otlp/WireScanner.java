@@ -14,12 +14,12 @@ final class WireScanner {
   /** Deepest nesting of unknown groups: {@value}, protobuf-java's default recursion limit. */
   static final int MAX_GROUP_DEPTH = 100;
 
-  private static final int VARINT = 0;
-  private static final int FIXED64 = 1;
-  private static final int LENGTH_DELIMITED = 2;
-  private static final int START_GROUP = 3;
-  private static final int END_GROUP = 4;
-  private static final int FIXED32 = 5;
+  static final int VARINT = 0;
+  static final int FIXED64 = 1;
+  static final int LENGTH_DELIMITED = 2;
+  static final int START_GROUP = 3;
+  static final int END_GROUP = 4;
+  static final int FIXED32 = 5;
 
   private WireScanner() {}
 
@@ -112,7 +112,7 @@ final class WireScanner {
     throw malformed("truncated message: group %d is not closed", groupField);
   }
 
-  private static void checkField(int field, int wireType, int tagAt, int base)
+  static void checkField(int field, int wireType, int tagAt, int base)
       throws MalformedProtobufException {
     if (field == 0) {
       throw malformed("invalid field number 0 at byte %d", tagAt - base);
@@ -124,7 +124,7 @@ final class WireScanner {
   }
 
   /** The end of a length-delimited value whose length varint spans [lengthAt, bodyStart). */
-  private static int lengthEnd(byte[] b, int lengthAt, int bodyStart, int end, int field, int base)
+  static int lengthEnd(byte[] b, int lengthAt, int bodyStart, int end, int field, int base)
       throws MalformedProtobufException {
     int length = (int) varintValue(b, lengthAt, bodyStart);
     if (length < 0) {
@@ -138,7 +138,7 @@ final class WireScanner {
     return bodyStart + length;
   }
 
-  private static int fixedEnd(int pos, int end, int size, int field)
+  static int fixedEnd(int pos, int end, int size, int field)
       throws MalformedProtobufException {
     if (size > end - pos) {
       throw malformed(
@@ -148,7 +148,7 @@ final class WireScanner {
   }
 
   /** The position after the varint at {@code pos}. */
-  private static int varintEnd(byte[] b, int pos, int end, int base)
+  static int varintEnd(byte[] b, int pos, int end, int base)
       throws MalformedProtobufException {
     // Most tags and lengths fit one byte.
     if (pos < end && b[pos] >= 0) {
@@ -166,7 +166,7 @@ final class WireScanner {
   }
 
   /** The value of the well-formed varint in [start, end). */
-  private static long varintValue(byte[] b, int start, int end) {
+  static long varintValue(byte[] b, int start, int end) {
     long value = 0;
     for (int i = start, shift = 0; i < end; i++, shift += 7) {
       value |= (long) (b[i] & 0x7F) << shift;
@@ -174,7 +174,7 @@ final class WireScanner {
     return value;
   }
 
-  private static MalformedProtobufException malformed(String format, Object... args) {
+  static MalformedProtobufException malformed(String format, Object... args) {
     return new MalformedProtobufException(String.format(format, args));
   }
 }

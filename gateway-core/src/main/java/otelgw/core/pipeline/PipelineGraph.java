@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import otelgw.config.ComponentId;
 import otelgw.config.ComponentKind;
 import otelgw.config.GatewayConfig;
@@ -26,6 +27,7 @@ import otelgw.core.component.ExporterFactory;
 import otelgw.core.component.ExporterSettings;
 import otelgw.core.component.ExtensionFactory;
 import otelgw.core.component.ExtensionSettings;
+import otelgw.core.component.Extensions;
 import otelgw.core.component.Processor;
 import otelgw.core.component.ProcessorFactory;
 import otelgw.core.component.ProcessorSettings;
@@ -77,11 +79,25 @@ public final class PipelineGraph {
   /** Builds (does not start) the graph of a resolved config. */
   public static PipelineGraph build(ResolvedConfig resolved, MeterRegistry meters) {
     GatewayConfig config = resolved.config();
+    // Extensions first: receivers and exporters look up the ones their config names (an
+    // authenticator) when they are made. What extensions read of the graph, they read once it runs.
+    AtomicReference<PipelineGraph> self = new AtomicReference<>();
+    Map<ComponentId, Component> extensions = new LinkedHashMap<>();
+    for (ComponentId id : config.serviceExtensions()) {
+      ResolvedConfig.Resolved component = resolved.component(ComponentKind.EXTENSION, id);
+      ExtensionSettings settings = new ExtensionSettings(id, meters, () -> self.get().status());
+      extensions.put(
+          id,
+          createExtension((ExtensionFactory<?>) component.factory(), settings, component.config()));
+    }
+    Extensions extensionLookup = Extensions.of(extensions);
+
     Map<ComponentId, Exporter> exporters = new LinkedHashMap<>();
     for (ComponentId id : config.used(ComponentKind.EXPORTER)) {
       ResolvedConfig.Resolved component = resolved.component(ComponentKind.EXPORTER, id);
       ExporterSettings settings =
-          new ExporterSettings(id, config.signalsOf(ComponentKind.EXPORTER, id), meters);
+          new ExporterSettings(
+              id, config.signalsOf(ComponentKind.EXPORTER, id), meters, extensionLookup);
       exporters.put(id, createExporter((ExporterFactory<?>) component.factory(), settings, component.config()));
     }
 
@@ -114,7 +130,9 @@ public final class PipelineGraph {
           Map<Signal, Ingress<?>> bySignal = new EnumMap<>(Signal.class);
           fed.forEach((signal, list) -> bySignal.put(signal, ingressInto(list, built, admissions)));
           ResolvedConfig.Resolved component = resolved.component(ComponentKind.RECEIVER, id);
-          ReceiverSettings settings = new ReceiverSettings(id, Ingresses.of(id, bySignal, meters), meters);
+          ReceiverSettings settings =
+              new ReceiverSettings(
+                  id, Ingresses.of(id, bySignal, meters), meters, extensionLookup);
           receivers.put(id, createReceiver((ReceiverFactory<?>) component.factory(), settings, component.config()));
         });
     List<RingStage<?>> rings = pipelines.stream().<RingStage<?>>map(Pipeline::ring).toList();
@@ -125,13 +143,8 @@ public final class PipelineGraph {
             admissions,
             receivers,
             new GraphStatus(meters, config.pipelines(), rings, exporters, admissions));
-    for (ComponentId id : config.serviceExtensions()) {
-      ResolvedConfig.Resolved component = resolved.component(ComponentKind.EXTENSION, id);
-      ExtensionSettings settings = new ExtensionSettings(id, meters, graph::status);
-      graph.extensions.put(
-          id,
-          createExtension((ExtensionFactory<?>) component.factory(), settings, component.config()));
-    }
+    self.set(graph);
+    graph.extensions.putAll(extensions);
     return graph;
   }
 

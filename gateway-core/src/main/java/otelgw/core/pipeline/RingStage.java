@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import otelgw.config.PipelineId;
 import otelgw.core.batch.Batch;
+import otelgw.core.batch.MalformedBatchException;
 import otelgw.core.consumer.BatchConsumer;
 import otelgw.core.telemetry.MetricNames;
 import otelgw.core.telemetry.ThrottledLog;
@@ -58,7 +59,10 @@ final class RingStage<B extends Batch<?>> {
             new LiteTimeoutBlockingWaitStrategy(IDLE_TICK.toNanos(), TimeUnit.NANOSECONDS));
     this.processor =
         new BatchEventProcessorBuilder()
-            .build(ring, ring.newBarrier(), new Handler<>(consumer));
+            .build(
+                ring,
+                ring.newBarrier(),
+                new Handler<>(consumer, new MalformedDrops(pipeline, meters)));
     this.errors =
         Counter.builder(MetricNames.PIPELINE_ERRORS)
             .description("Batches lost to an unexpected exception in a pipeline stage.")
@@ -168,9 +172,11 @@ final class RingStage<B extends Batch<?>> {
   /** Runs the pipeline for each batch, in order, and clears the slot after. */
   private static final class Handler<B extends Batch<?>> implements EventHandler<Slot> {
     private final BatchConsumer<B> consumer;
+    private final MalformedDrops malformed;
 
-    Handler(BatchConsumer<B> consumer) {
+    Handler(BatchConsumer<B> consumer, MalformedDrops malformed) {
       this.consumer = consumer;
+      this.malformed = malformed;
     }
 
     @Override
@@ -181,6 +187,8 @@ final class RingStage<B extends Batch<?>> {
       if (batch != null) {
         try {
           consumer.consume((B) batch);
+        } catch (MalformedBatchException e) {
+          malformed.drop(batch, e);
         } catch (RuntimeException | Error e) {
           batch.release(); // lost to a bug: its memory must not stay reserved
           throw e;

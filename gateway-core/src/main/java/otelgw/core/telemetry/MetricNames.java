@@ -46,6 +46,16 @@ public final class MetricNames {
   public static final String MEMORY_LIMITER_SOFT_LIMIT = "otelgw.memory_limiter.soft_limit";
   public static final String MEMORY_LIMITER_REFUSING = "otelgw.memory_limiter.refusing";
 
+  /**
+   * otelgw's own: requests a receiver turned away, by {@code receiver}, {@code transport} and
+   * {@code reason} (too_large, malformed, unsupported_media_type, read_timeout, ...); those without
+   * valid credentials are counted in {@link #RECEIVER_UNAUTHENTICATED} instead.
+   */
+  public static final String RECEIVER_REJECTED = "otelgw.receiver.rejected";
+
+  /** otelgw's own: requests a receiver refused for missing or wrong credentials. */
+  public static final String RECEIVER_UNAUTHENTICATED = "otelgw.receiver.unauthenticated";
+
   /** otelgw's own: slots of a pipeline's ring buffer, and how many are in use. */
   public static final String RING_CAPACITY = "otelgw.ring.capacity";
 
@@ -55,6 +65,13 @@ public final class MetricNames {
   public static String dropped(Signal signal) {
     return "otelgw.dropped." + signal.itemName();
   }
+
+  /**
+   * otelgw's own: items a pipeline dropped after acknowledgement, by {@code reason} ({@code
+   * malformed}: bytes that passed the receiver's checks but did not parse when a stage decoded
+   * them).
+   */
+  public static final String PIPELINE_DROPPED = "otelgw.pipeline.dropped";
 
   /** otelgw's own: a stage failed with an exception it should not have thrown. */
   public static final String PIPELINE_ERRORS = "otelgw.pipeline.errors";

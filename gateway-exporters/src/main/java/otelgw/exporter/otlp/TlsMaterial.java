@@ -1,21 +1,13 @@
 package otelgw.exporter.otlp;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.KeyManager;
@@ -25,6 +17,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import otelgw.config.TlsClientSettings;
+import otelgw.core.net.PemFiles;
 
 /**
  * The trust and key managers a {@code tls} block asks for, read from its PEM files. Both OTLP
@@ -38,9 +31,6 @@ import otelgw.config.TlsClientSettings;
  */
 record TlsMaterial(
     Optional<TrustManager> trustManager, Optional<KeyManager> keyManager, List<String> protocols) {
-
-  private static final String KEY_BEGIN = "-----BEGIN PRIVATE KEY-----";
-  private static final String KEY_END = "-----END PRIVATE KEY-----";
 
   /**
    * Reads the files {@code tls} names.
@@ -64,7 +54,7 @@ record TlsMaterial(
   }
 
   private static TrustManager trustManager(Path caFile) throws IOException {
-    Collection<? extends Certificate> cas = certificates(caFile);
+    List<X509Certificate> cas = PemFiles.certificates(caFile);
     try {
       KeyStore store = emptyStore();
       int i = 0;
@@ -81,8 +71,8 @@ record TlsMaterial(
   }
 
   private static KeyManager keyManager(Path certFile, Path keyFile) throws IOException {
-    Certificate[] chain = certificates(certFile).toArray(new Certificate[0]);
-    PrivateKey key = privateKey(keyFile);
+    Certificate[] chain = PemFiles.certificates(certFile).toArray(new Certificate[0]);
+    PrivateKey key = PemFiles.privateKey(keyFile);
     try {
       KeyStore store = emptyStore();
       store.setKeyEntry("client", key, new char[0], chain);
@@ -94,48 +84,6 @@ record TlsMaterial(
       throw new IOException(
           "cannot use " + certFile + " with " + keyFile + ": " + e.getMessage(), e);
     }
-  }
-
-  private static Collection<? extends Certificate> certificates(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      Collection<? extends Certificate> certificates =
-          CertificateFactory.getInstance("X.509").generateCertificates(in);
-      if (certificates.isEmpty()) {
-        throw new IOException(file + " holds no PEM certificate");
-      }
-      return certificates;
-    } catch (GeneralSecurityException e) {
-      throw new IOException(file + " is not a PEM certificate file: " + e.getMessage(), e);
-    }
-  }
-
-  /** A PKCS#8 PEM key, RSA, EC or EdDSA: what {@code openssl pkcs8 -topk8 -nocrypt} writes. */
-  private static PrivateKey privateKey(Path file) throws IOException {
-    String pem = Files.readString(file, StandardCharsets.US_ASCII);
-    int begin = pem.indexOf(KEY_BEGIN);
-    int end = pem.indexOf(KEY_END);
-    if (begin < 0 || end < begin) {
-      throw new IOException(
-          file
-              + " is not a PKCS#8 PEM key ('"
-              + KEY_BEGIN
-              + "'); convert it with: openssl pkcs8 -topk8 -nocrypt");
-    }
-    byte[] der;
-    try {
-      der = Base64.getMimeDecoder().decode(pem.substring(begin + KEY_BEGIN.length(), end));
-    } catch (IllegalArgumentException e) {
-      throw new IOException(file + " holds a damaged PEM key", e);
-    }
-    PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(der);
-    for (String algorithm : new String[] {"RSA", "EC", "EdDSA"}) {
-      try {
-        return KeyFactory.getInstance(algorithm).generatePrivate(spec);
-      } catch (GeneralSecurityException e) {
-        // Not this algorithm; try the next.
-      }
-    }
-    throw new IOException(file + " holds a key that is not RSA, EC or EdDSA");
   }
 
   private static KeyStore emptyStore() throws GeneralSecurityException, IOException {

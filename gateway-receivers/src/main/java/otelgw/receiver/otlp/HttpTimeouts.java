@@ -10,36 +10,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Closes connections that hold the server without using it: one idle between requests for {@link
- * #IDLE_TIMEOUT}, or one whose request (head and body) has not fully arrived {@link
- * #REQUEST_TIMEOUT} after its first byte, so a slow sender (slowloris) cannot keep a connection
- * forever by trickling bytes. Sits before the HTTP codec to see when a request's first bytes
- * arrive; the request handler tells it when a request is complete and when its answer is sent. One
- * per connection, used on its event loop only.
+ * Closes connections that hold the server without using it: one idle between requests for {@code
+ * idle_timeout}, or one whose request (head and body) has not fully arrived {@code read_timeout}
+ * after its first byte, so a slow sender (slowloris) cannot keep a connection forever by trickling
+ * bytes. Sits before the HTTP codec to see when a request's first bytes arrive; the request handler
+ * tells it when a request is complete and when its answer is sent. One per connection, used on its
+ * event loop only.
  */
 final class HttpTimeouts extends ChannelInboundHandlerAdapter {
 
-  /** How long a kept-alive connection may wait for its next request: 1 minute, as the Collector. */
-  static final Duration IDLE_TIMEOUT = Duration.ofMinutes(1);
-
-  /** How long one request may take to arrive, from its first byte to its last: 1 minute. */
-  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
-
   private static final Logger logger = LoggerFactory.getLogger(HttpTimeouts.class);
 
-  private final long idleNanos;
-  private final long requestNanos;
+  private final Duration idle;
+  private final Duration request;
+  private final Runnable onReadTimeout;
   private ChannelHandlerContext ctx;
   private ScheduledFuture<?> timer;
   private boolean waitingForRequest = true;
 
-  HttpTimeouts() {
-    this(IDLE_TIMEOUT, REQUEST_TIMEOUT);
+  HttpTimeouts(Duration idle, Duration request) {
+    this(idle, request, () -> {});
   }
 
-  HttpTimeouts(Duration idle, Duration request) {
-    this.idleNanos = idle.toNanos();
-    this.requestNanos = request.toNanos();
+  /**
+   * @param onReadTimeout run when a connection is closed because its request did not arrive in time
+   */
+  HttpTimeouts(Duration idle, Duration request, Runnable onReadTimeout) {
+    this.idle = idle;
+    this.request = request;
+    this.onReadTimeout = onReadTimeout;
   }
 
   @Override
@@ -67,7 +66,7 @@ final class HttpTimeouts extends ChannelInboundHandlerAdapter {
   void requestStarted() {
     if (waitingForRequest && ctx != null) {
       waitingForRequest = false;
-      schedule(requestNanos, "its request did not arrive in full within " + REQUEST_TIMEOUT);
+      schedule(request, "its request did not arrive in full within " + request, onReadTimeout);
     }
   }
 
@@ -79,19 +78,20 @@ final class HttpTimeouts extends ChannelInboundHandlerAdapter {
   /** The answer is sent and the connection is kept: wait for the next request. */
   void waitForRequest() {
     waitingForRequest = true;
-    schedule(idleNanos, "it was idle for " + IDLE_TIMEOUT);
+    schedule(idle, "it was idle for " + idle, () -> {});
   }
 
-  private void schedule(long nanos, String reason) {
+  private void schedule(Duration after, String reason, Runnable counted) {
     cancel();
     timer =
         ctx.executor()
             .schedule(
                 () -> {
                   logger.debug("closing HTTP connection {}: {}", ctx.channel(), reason);
+                  counted.run();
                   ctx.close();
                 },
-                nanos,
+                after.toNanos(),
                 TimeUnit.NANOSECONDS);
   }
 

@@ -3,6 +3,7 @@ package otelgw.receiver.otlp;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.Set;
+import otelgw.config.AuthSettings;
 import otelgw.config.ConfigNode;
 import otelgw.config.Endpoints;
 import otelgw.config.TlsServerSettings;
@@ -19,13 +20,15 @@ import otelgw.config.TlsServerSettings;
  *     default, takes otelgw's bounded default instead
  * @param keepalive connection keepalive and its enforcement; grpc's defaults where absent
  * @param tls present to serve TLS instead of plaintext
+ * @param auth present to refuse calls without the credentials its authenticator checks
  */
 public record OtlpGrpcConfig(
     String endpoint,
     int maxRecvMsgSizeMib,
     int maxConcurrentStreams,
     GrpcKeepaliveConfig keepalive,
-    Optional<TlsServerSettings> tls) {
+    Optional<TlsServerSettings> tls,
+    Optional<AuthSettings> auth) {
 
   public static final String DEFAULT_ENDPOINT = "127.0.0.1:4317";
 
@@ -47,6 +50,7 @@ public record OtlpGrpcConfig(
         DEFAULT_MAX_RECV_MSG_SIZE_MIB,
         DEFAULT_MAX_CONCURRENT_STREAMS,
         GrpcKeepaliveConfig.defaults(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -75,7 +79,7 @@ public record OtlpGrpcConfig(
             .map(GrpcKeepaliveConfig::parse)
             .orElseGet(GrpcKeepaliveConfig::defaults);
     Optional<TlsServerSettings> tls = node.section("tls").map(TlsServerSettings::parse);
-    ConfigChecks.notSupportedYet(node, "auth");
+    Optional<AuthSettings> auth = node.section("auth").flatMap(AuthSettings::parse);
     ConfigChecks.ignored(node, "include_metadata");
     node.finish(
         Set.of(
@@ -93,6 +97,7 @@ public record OtlpGrpcConfig(
             : maxRecv,
         streams <= 0 ? DEFAULT_MAX_CONCURRENT_STREAMS : streams,
         keepalive,
-        tls);
+        tls,
+        auth);
   }
 }

@@ -1,9 +1,11 @@
 package otelgw.receiver.otlp;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import otelgw.config.AuthSettings;
 import otelgw.config.ConfigNode;
 import otelgw.config.Endpoints;
 import otelgw.config.Signal;
@@ -20,6 +22,12 @@ import otelgw.config.TlsServerSettings;
  * @param metricsUrlPath where metrics are posted; default {@value #DEFAULT_METRICS_URL_PATH}
  * @param logsUrlPath where logs are posted; default {@value #DEFAULT_LOGS_URL_PATH}
  * @param tls present to serve HTTPS instead of plaintext
+ * @param auth present to refuse requests without the credentials its authenticator checks
+ * @param readTimeout how long a request may take to arrive, head and body, from its first byte;
+ *     a slower one (slowloris) is dropped with its connection. Default {@link
+ *     #DEFAULT_READ_TIMEOUT}
+ * @param idleTimeout how long a kept-alive connection may wait for its next request; default
+ *     {@link #DEFAULT_IDLE_TIMEOUT}, as the Collector
  */
 public record OtlpHttpConfig(
     String endpoint,
@@ -27,12 +35,21 @@ public record OtlpHttpConfig(
     String tracesUrlPath,
     String metricsUrlPath,
     String logsUrlPath,
-    Optional<TlsServerSettings> tls) {
+    Optional<TlsServerSettings> tls,
+    Optional<AuthSettings> auth,
+    Duration readTimeout,
+    Duration idleTimeout) {
 
   public static final String DEFAULT_ENDPOINT = "127.0.0.1:4318";
 
   /** The Collector's default: 20 MiB. */
   public static final int DEFAULT_MAX_REQUEST_BODY_SIZE = 20 << 20;
+
+  /** One minute, from a request's first byte to its last. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMinutes(1);
+
+  /** One minute, as the Collector's {@code idle_timeout}. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(1);
 
   public static final String DEFAULT_TRACES_URL_PATH = "/v1/traces";
   public static final String DEFAULT_METRICS_URL_PATH = "/v1/metrics";
@@ -48,7 +65,10 @@ public record OtlpHttpConfig(
         DEFAULT_TRACES_URL_PATH,
         DEFAULT_METRICS_URL_PATH,
         DEFAULT_LOGS_URL_PATH,
-        Optional.empty());
+        Optional.empty(),
+        Optional.empty(),
+        DEFAULT_READ_TIMEOUT,
+        DEFAULT_IDLE_TIMEOUT);
   }
 
   /** The endpoint as an unresolved address. */
@@ -78,7 +98,9 @@ public record OtlpHttpConfig(
     String metrics = urlPath(node, "metrics_url_path", DEFAULT_METRICS_URL_PATH, paths);
     String logs = urlPath(node, "logs_url_path", DEFAULT_LOGS_URL_PATH, paths);
     Optional<TlsServerSettings> tls = node.section("tls").map(TlsServerSettings::parse);
-    ConfigChecks.notSupportedYet(node, "auth");
+    Optional<AuthSettings> auth = node.section("auth").flatMap(AuthSettings::parse);
+    Duration readTimeout = positive(node, "read_timeout", DEFAULT_READ_TIMEOUT);
+    Duration idleTimeout = positive(node, "idle_timeout", DEFAULT_IDLE_TIMEOUT);
     ConfigChecks.notSupportedYet(node, "cors");
     ConfigChecks.ignored(node, "include_metadata");
     node.finish(
@@ -90,13 +112,24 @@ public record OtlpHttpConfig(
             "logs_url_path",
             "tls",
             "auth",
+            "read_timeout",
+            "idle_timeout",
             "cors",
             "include_metadata"));
     int body =
         maxBody > 0 && maxBody <= MAX_BODY_SIZE_LIMIT
             ? (int) maxBody
             : DEFAULT_MAX_REQUEST_BODY_SIZE;
-    return new OtlpHttpConfig(endpoint, body, traces, metrics, logs, tls);
+    return new OtlpHttpConfig(
+        endpoint, body, traces, metrics, logs, tls, auth, readTimeout, idleTimeout);
+  }
+
+  // Zero would mean "no limit", which a server facing the network must not have.
+  private static Duration positive(ConfigNode node, String key, Duration defaultValue) {
+    Duration value = node.duration(key, defaultValue);
+    node.check(
+        !value.isNegative() && !value.isZero(), key, "must be greater than 0, such as 30s");
+    return value.isNegative() || value.isZero() ? defaultValue : value;
   }
 
   // The Collector adds a missing leading '/', so configs written for it work unchanged.

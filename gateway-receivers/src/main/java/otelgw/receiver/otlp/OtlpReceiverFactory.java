@@ -2,8 +2,11 @@ package otelgw.receiver.otlp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import otelgw.config.AuthSettings;
 import otelgw.config.ConfigNode;
+import otelgw.config.ExtensionRef;
 import otelgw.config.Signal;
 import otelgw.core.component.Component;
 import otelgw.core.component.ReceiverFactory;
@@ -48,6 +51,14 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverCo
   }
 
   @Override
+  public List<ExtensionRef> extensionRefs(OtlpReceiverConfig config) {
+    List<ExtensionRef> refs = new ArrayList<>(2);
+    config.grpc().flatMap(OtlpGrpcConfig::auth).ifPresent(auth -> refs.add(auth.authenticator()));
+    config.http().flatMap(OtlpHttpConfig::auth).ifPresent(auth -> refs.add(auth.authenticator()));
+    return refs;
+  }
+
+  @Override
   public String summary(OtlpReceiverConfig config) {
     List<String> parts = new ArrayList<>(2);
     config
@@ -57,7 +68,7 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverCo
                 parts.add(
                     "grpc on "
                         + grpc.endpoint()
-                        + (grpc.tls().isPresent() ? " (tls)" : "")
+                        + protection(grpc.tls().isPresent(), grpc.auth())
                         + ", max message "
                         + grpc.maxRecvMsgSizeMib()
                         + " MiB"));
@@ -68,11 +79,17 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverCo
                 parts.add(
                     "http on "
                         + http.endpoint()
-                        + (http.tls().isPresent() ? " (tls)" : "")
+                        + protection(http.tls().isPresent(), http.auth())
                         + ", max body "
                         + http.maxRequestBodySize()
                         + " bytes"));
     return String.join("; ", parts);
+  }
+
+  private static String protection(boolean tls, Optional<AuthSettings> auth) {
+    String authenticator = auth.map(a -> "auth " + a.authenticator().id()).orElse("");
+    String both = tls ? (authenticator.isEmpty() ? "tls" : "tls, " + authenticator) : authenticator;
+    return both.isEmpty() ? "" : " (" + both + ")";
   }
 
   @Override

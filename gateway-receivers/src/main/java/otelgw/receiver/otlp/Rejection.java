@@ -14,6 +14,8 @@ enum Rejection {
   TOO_LARGE(413, Status.Code.RESOURCE_EXHAUSTED),
   /** The request head (line or headers) is over its limit. */
   HEAD_TOO_LARGE(431, Status.Code.RESOURCE_EXHAUSTED),
+  /** Missing or wrong credentials: the request was not read. */
+  UNAUTHENTICATED(401, Status.Code.UNAUTHENTICATED),
   /** otelgw cannot take more now: retry after the delay given. */
   REFUSED(503, Status.Code.UNAVAILABLE),
   /** This receiver serves the signal, but no pipeline takes it from here. */

@@ -48,12 +48,18 @@ public final class BatchProcessorFactory implements ProcessorFactory<BatchProces
 
   @Override
   public String summary(BatchProcessorConfig config) {
-    return "send at "
-        + config.sendBatchSize()
-        + " items or after "
-        + Durations.format(config.timeout())
-        + ", at most "
-        + (config.sendBatchMaxSize() > 0 ? config.sendBatchMaxSize() + " items and " : "")
-        + (config.sendBatchMaxBytes() > 0 ? config.sendBatchMaxBytes() + " bytes" : "any size");
+    StringBuilder summary =
+        new StringBuilder("send at ")
+            .append(config.sendBatchSize())
+            .append(" items, after ")
+            .append(Durations.format(config.timeout()))
+            .append(" or when the ring runs empty");
+    if (config.sendBatchMaxSize() > 0) {
+      summary.append("; at most ").append(config.sendBatchMaxSize()).append(" items");
+    }
+    if (config.sendBatchMaxBytes() > 0) {
+      summary.append("; at most ").append(config.sendBatchMaxBytes()).append(" bytes");
+    }
+    return summary.toString();
   }
 }

@@ -8,7 +8,8 @@ import otelgw.config.ConfigNode;
  * sampling_percentage} percent of traces, deciding on the trace id alone so that every span of a
  * trace is kept or dropped together, in every gateway that samples at the same percentage.
  *
- * @param samplingPercentage from 0 (drop all) to 100 (keep all)
+ * @param samplingPercentage from 0 to 100; 0 drops and 100 keeps every span whatever its trace id,
+ *     without reading the ids
  * @param hashSeed the seed of the {@code hash_seed} mode, 0 to 2^32-1
  * @param mode where randomness comes from; {@code hash_seed} by default when a seed is set,
  *     otherwise {@code proportional}

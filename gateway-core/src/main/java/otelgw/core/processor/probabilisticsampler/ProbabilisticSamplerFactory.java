@@ -2,6 +2,7 @@ package otelgw.core.processor.probabilisticsampler;
 
 import io.micrometer.core.instrument.Counter;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import otelgw.config.ConfigNode;
 import otelgw.config.Signal;
@@ -65,7 +66,7 @@ public final class ProbabilisticSamplerFactory
     return "keeping "
         + config.samplingPercentage()
         + "% of traces ("
-        + config.mode().name().toLowerCase(java.util.Locale.ROOT)
+        + config.mode().name().toLowerCase(Locale.ROOT)
         + ")";
   }
 }

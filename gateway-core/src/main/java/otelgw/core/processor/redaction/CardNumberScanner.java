@@ -1,5 +1,6 @@
 package otelgw.core.processor.redaction;
 
+import java.util.Arrays;
 import otelgw.core.regex.MatchSink;
 
 /**
@@ -36,7 +37,7 @@ final class CardNumberScanner implements Scanner {
         if (bounds == null) {
           bounds = new int[16];
         } else if (2 * groups + 2 > bounds.length) {
-          bounds = java.util.Arrays.copyOf(bounds, bounds.length * 2);
+          bounds = Arrays.copyOf(bounds, bounds.length * 2);
         }
         bounds[2 * groups] = groupStart;
         bounds[2 * groups + 1] = j;

@@ -35,8 +35,8 @@ import otelgw.core.regex.GuardedPattern;
  * @param detectors built-in scanners for payment cards, e-mail addresses, ...
  * @param regexInputLimit the most chars a regex sees at once; longer values are matched in
  *     overlapping windows, and an {@code allowed_values} pattern never exempts them
- * @param maxDepth the deepest nesting of maps and arrays inspected; values nested deeper are masked
- *     whole
+ * @param maxDepth the deepest nesting of maps and arrays inspected; where any key or value rule is
+ *     configured, values nested deeper are masked whole
  */
 public record RedactionConfig(
     boolean allowAllKeys,

@@ -1,6 +1,7 @@
 package otelgw.core.processor.redaction;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import otelgw.config.ConfigNode;
 import otelgw.config.Signal;
@@ -74,6 +75,6 @@ public final class RedactionFactory implements ProcessorFactory<RedactionConfig>
         + ", masked with "
         + hash
         + ", summary "
-        + config.summary().name().toLowerCase(java.util.Locale.ROOT);
+        + config.summary().name().toLowerCase(Locale.ROOT);
   }
 }

@@ -8,7 +8,9 @@ import otelgw.core.regex.MatchBudget;
 
 /**
  * Redacts each batch in place and passes it on. A batch in which nothing matched is not updated, so
- * its original bytes are forwarded. Runs on the pipeline's ring consumer thread.
+ * its original bytes are forwarded; with a config that can change nothing (all keys allowed, no key
+ * or value rules, no summary) batches are not even decoded. Runs on the pipeline's ring consumer
+ * thread.
  */
 final class RedactionProcessor<B extends Batch<?>> implements Processor<B> {
 
@@ -16,6 +18,7 @@ final class RedactionProcessor<B extends Batch<?>> implements Processor<B> {
   private final Redactor redactor;
   private final MatchBudget budget;
   private final int patterns;
+  private final boolean changesNothing;
 
   RedactionProcessor(
       BatchConsumer<B> next, Redactor redactor, MatchBudget budget, RedactionConfig config) {
@@ -27,12 +30,20 @@ final class RedactionProcessor<B extends Batch<?>> implements Processor<B> {
             + config.allowedValues().size()
             + config.blockedKeyPatterns().size()
             + config.ignoredKeyPatterns().size();
+    this.changesNothing =
+        config.allowAllKeys()
+            && config.blockedKeyPatterns().isEmpty()
+            && config.blockedValues().isEmpty()
+            && config.detectors().isEmpty()
+            && config.summary() == Summary.SILENT;
   }
 
   @Override
   public void consume(B batch) {
-    budget.reset(batch.byteSize(), patterns);
-    RequestWalker.rewrite(batch, redactor);
+    if (!changesNothing) {
+      budget.reset(batch.byteSize(), patterns);
+      RequestWalker.rewrite(batch, redactor);
+    }
     next.consume(batch);
   }
 

@@ -28,6 +28,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import otelgw.core.batch.BatchType;
 import otelgw.core.batch.LogBatch;
@@ -292,7 +293,7 @@ class AttributesProcessorTest {
 
   private static Span span(Map<String, String> attributes) {
     Span.Builder span = Span.newBuilder().setName("span");
-    new java.util.TreeMap<>(attributes).forEach((key, value) -> span.addAttributes(kv(key, value)));
+    new TreeMap<>(attributes).forEach((key, value) -> span.addAttributes(kv(key, value)));
     return span.build();
   }
 

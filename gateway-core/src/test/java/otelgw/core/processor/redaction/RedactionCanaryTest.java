@@ -36,6 +36,7 @@ import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import otelgw.core.batch.Batch;
 import otelgw.core.batch.BatchType;
@@ -63,8 +64,7 @@ class RedactionCanaryTest {
           "DE89370400440532013000");
 
   /** What must not be left: the planted values, and the bearer token on its own. */
-  static final List<String> SECRETS =
-      java.util.stream.Stream.concat(PII.stream(), java.util.stream.Stream.of("abc.def")).toList();
+  static final List<String> SECRETS = Stream.concat(PII.stream(), Stream.of("abc.def")).toList();
 
   /** Every value at once, with plain words between them that must survive. */
   static final String SENTENCE =

@@ -185,6 +185,16 @@ class RedactionProcessorTest {
   }
 
   @Test
+  void aConfigThatChangesNothingDoesNotDecode() {
+    TraceBatch batch =
+        BatchType.TRACES.fromWire(request(span(Map.of("email", "a@b.io"))).toByteArray());
+
+    processor("allow_all_keys: true\nallowed_values: ['x']\nignored_keys: [y]\n").consume(batch);
+
+    assertThat(sink.only().isDecoded()).isFalse();
+  }
+
+  @Test
   void onlyTheChangedSpanIsRebuilt() {
     Span clean = span(Map.of("k", "fine"));
     Span dirty = span(Map.of("k", "a@b.io"));
@@ -232,7 +242,7 @@ class RedactionProcessorTest {
     }
     Span span = Span.newBuilder().addAttributes(kv("deep", value)).build();
 
-    Span out = redact("allow_all_keys: true\nmax_depth: 10\n", span);
+    Span out = redact("allow_all_keys: true\ndetectors: [email]\nmax_depth: 10\n", span);
 
     AnyValue at = out.getAttributes(0).getValue();
     int depth = 1;

@@ -1,0 +1,188 @@
+package otelgw.core.otlp;
+
+import static otelgw.core.otlp.WireScanner.END_GROUP;
+import static otelgw.core.otlp.WireScanner.FIXED32;
+import static otelgw.core.otlp.WireScanner.FIXED64;
+import static otelgw.core.otlp.WireScanner.LENGTH_DELIMITED;
+import static otelgw.core.otlp.WireScanner.START_GROUP;
+import static otelgw.core.otlp.WireScanner.VARINT;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import java.util.HashMap;
+import java.util.Map;
+import otelgw.config.Signal;
+
+/**
+ * Checks that an OTLP export request nests no deeper than protobuf-java will parse ({@value
+ * #MAX_DEPTH} levels of messages and groups), from its wire bytes and without building objects.
+ *
+ * <p>Why at the edge: a batch keeps its bytes and is parsed only when a stage asks for its message,
+ * after the client was told "OK". Attribute values nest ({@code kvlistValue}, {@code arrayValue})
+ * and unknown groups nest, so a small request can hold a value 10,000 levels deep; the wire item
+ * count does not look inside spans, and the parse would fail on the pipeline's thread and lose an
+ * acknowledged batch. Checked here, such a request is answered {@code INVALID_ARGUMENT} / 400
+ * instead. Every other request the check lets through parses as far as depth goes.
+ *
+ * <p>It walks only the messages that could be too deep: a message of {@code n} bytes holds at most
+ * {@code n / 2} more levels (each needs a tag and a length, or a start and an end tag), so most
+ * (attributes, events, data points) are skipped by their length. On an OTLP request this costs a
+ * pass over each span's or data point's fields. The message types come from the OTLP descriptors,
+ * so new fields are walked without a change here. Thread-safe and stateless.
+ */
+public final class WireDepth {
+
+  /** protobuf-java's default recursion limit, which {@code parseFrom} applies: {@value}. */
+  public static final int MAX_DEPTH = 100;
+
+  private static final Shape TRACES = Shape.of(ExportTraceServiceRequest.getDescriptor());
+  private static final Shape METRICS = Shape.of(ExportMetricsServiceRequest.getDescriptor());
+  private static final Shape LOGS = Shape.of(ExportLogsServiceRequest.getDescriptor());
+
+  private WireDepth() {}
+
+  /**
+   * Checks a whole serialized export request of {@code signal}.
+   *
+   * @throws MalformedProtobufException if it nests deeper than {@link #MAX_DEPTH}, or if the
+   *     framing of a message the check walks is broken
+   */
+  public static void check(Signal signal, byte[] request) throws MalformedProtobufException {
+    Shape root =
+        switch (signal) {
+          case TRACES -> TRACES;
+          case METRICS -> METRICS;
+          case LOGS -> LOGS;
+        };
+    walk(request, 0, request.length, root, 0);
+  }
+
+  /** Walks the fields of a message at {@code depth} (the request is at 0) in [pos, end). */
+  private static void walk(byte[] b, int pos, int end, Shape shape, int depth)
+      throws MalformedProtobufException {
+    while (pos < end) {
+      int tagAt = pos;
+      pos = WireScanner.varintEnd(b, pos, end, 0);
+      int tag = (int) WireScanner.varintValue(b, tagAt, pos);
+      int field = tag >>> 3;
+      int wireType = tag & 7;
+      WireScanner.checkField(field, wireType, tagAt, 0);
+      switch (wireType) {
+        case LENGTH_DELIMITED -> {
+          int lengthAt = pos;
+          pos = WireScanner.varintEnd(b, pos, end, 0);
+          int bodyEnd = WireScanner.lengthEnd(b, lengthAt, pos, end, field, 0);
+          Shape child = shape.child(field);
+          // Fields that are not messages (strings, bytes, unknown fields) are not parsed deeper.
+          if (child != null && depth + 1 + (bodyEnd - pos) / 2 > MAX_DEPTH) {
+            if (depth + 1 > MAX_DEPTH) {
+              throw tooDeep(tagAt);
+            }
+            walk(b, pos, bodyEnd, child, depth + 1);
+          }
+          pos = bodyEnd;
+        }
+        case START_GROUP -> {
+          if (depth + 1 > MAX_DEPTH) {
+            throw tooDeep(tagAt);
+          }
+          pos = groupEnd(b, pos, end, field, depth + 1);
+        }
+        case END_GROUP ->
+            throw WireScanner.malformed(
+                "unexpected end-group tag for field %d at byte %d", field, tagAt);
+        case VARINT -> pos = WireScanner.varintEnd(b, pos, end, 0);
+        case FIXED64 -> pos = WireScanner.fixedEnd(pos, end, 8, field);
+        case FIXED32 -> pos = WireScanner.fixedEnd(pos, end, 4, field);
+        default -> throw new IllegalStateException("wire type " + wireType);
+      }
+    }
+  }
+
+  /**
+   * Skips the fields of a group at {@code depth} up to its end tag; returns the position after
+   * it. Groups are unknown fields in OTLP, so only groups within count as deeper.
+   */
+  private static int groupEnd(byte[] b, int pos, int end, int groupField, int depth)
+      throws MalformedProtobufException {
+    while (pos < end) {
+      int tagAt = pos;
+      pos = WireScanner.varintEnd(b, pos, end, 0);
+      int tag = (int) WireScanner.varintValue(b, tagAt, pos);
+      int field = tag >>> 3;
+      int wireType = tag & 7;
+      WireScanner.checkField(field, wireType, tagAt, 0);
+      switch (wireType) {
+        case END_GROUP -> {
+          if (field != groupField) {
+            throw WireScanner.malformed(
+                "end-group tag for field %d at byte %d does not close group %d",
+                field, tagAt, groupField);
+          }
+          return pos;
+        }
+        case START_GROUP -> {
+          if (depth + 1 > MAX_DEPTH) {
+            throw tooDeep(tagAt);
+          }
+          pos = groupEnd(b, pos, end, field, depth + 1);
+        }
+        case LENGTH_DELIMITED ->
+            pos =
+                WireScanner.lengthEnd(
+                    b, pos, WireScanner.varintEnd(b, pos, end, 0), end, field, 0);
+        case VARINT -> pos = WireScanner.varintEnd(b, pos, end, 0);
+        case FIXED64 -> pos = WireScanner.fixedEnd(pos, end, 8, field);
+        case FIXED32 -> pos = WireScanner.fixedEnd(pos, end, 4, field);
+        default -> throw new IllegalStateException("wire type " + wireType);
+      }
+    }
+    throw WireScanner.malformed("truncated message: group %d is not closed", groupField);
+  }
+
+  private static MalformedProtobufException tooDeep(int at) {
+    return WireScanner.malformed(
+        "messages nest deeper than %d levels at byte %d (attribute values within values, or"
+            + " groups within groups)",
+        MAX_DEPTH, at);
+  }
+
+  /** Which fields of a message type are messages, and of which type. */
+  private static final class Shape {
+    private Shape[] byField = new Shape[0];
+
+    Shape child(int field) {
+      return field < byField.length ? byField[field] : null;
+    }
+
+    static Shape of(Descriptor root) {
+      return of(root, new HashMap<>());
+    }
+
+    // Types refer to themselves (AnyValue holds ArrayValue holds AnyValue), so each type's shape
+    // is registered before its fields are filled in.
+    private static Shape of(Descriptor type, Map<Descriptor, Shape> made) {
+      Shape existing = made.get(type);
+      if (existing != null) {
+        return existing;
+      }
+      Shape shape = new Shape();
+      made.put(type, shape);
+      int maxField = 0;
+      for (FieldDescriptor field : type.getFields()) {
+        maxField = Math.max(maxField, field.getNumber());
+      }
+      Shape[] byField = new Shape[maxField + 1];
+      for (FieldDescriptor field : type.getFields()) {
+        if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !field.isMapField()) {
+          byField[field.getNumber()] = of(field.getMessageType(), made);
+        }
+      }
+      shape.byField = byField;
+      return shape;
+    }
+  }
+}
