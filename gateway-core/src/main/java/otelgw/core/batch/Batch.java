@@ -64,7 +64,10 @@ public abstract sealed class Batch<M extends Message> permits TraceBatch, Metric
     return wire != null ? wire.length : message.getSerializedSize();
   }
 
-  /** Whether the message has been decoded, by this batch or by the one it shares with. */
+  /**
+   * Whether this batch holds the decoded message: decoded by itself, or already decoded when it
+   * was shared from another. A share taken before decoding decodes again on its own.
+   */
   public final boolean isDecoded() {
     return message != null;
   }

@@ -100,6 +100,16 @@ final class BoundedQueue<T> {
     }
   }
 
+  /** Whether {@link #close()} was called. */
+  boolean isClosed() {
+    lock.lock();
+    try {
+      return closed;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** The current weight, in the sizer's unit. */
   long size() {
     lock.lock();

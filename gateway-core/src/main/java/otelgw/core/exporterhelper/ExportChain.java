@@ -103,8 +103,9 @@ final class ExportChain<B extends Batch<?>> implements BatchConsumer<B> {
       queued = false;
     }
     if (!queued) {
+      DropReason reason = queue.isClosed() ? DropReason.SHUTDOWN : DropReason.QUEUE_FULL;
       meters.enqueueFailed.increment(batch.itemCount());
-      meters.dropped(DropReason.QUEUE_FULL).increment(batch.itemCount());
+      meters.dropped(reason).increment(batch.itemCount());
       batch.release();
     }
   }

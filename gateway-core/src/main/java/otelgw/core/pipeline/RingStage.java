@@ -43,6 +43,7 @@ final class RingStage<B extends Batch<?>> {
       (slot, sequence, batch) -> slot.batch = batch;
 
   private final PipelineId pipeline;
+  private final MeterRegistry meters;
   private final RingBuffer<Slot> ring;
   private final BatchEventProcessor<Slot> processor;
   private final Counter errors;
@@ -52,6 +53,7 @@ final class RingStage<B extends Batch<?>> {
 
   RingStage(PipelineId pipeline, int size, BatchConsumer<B> consumer, MeterRegistry meters) {
     this.pipeline = pipeline;
+    this.meters = meters;
     this.ring =
         RingBuffer.createMultiProducer(
             Slot::new,
@@ -158,9 +160,31 @@ final class RingStage<B extends Batch<?>> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    long lost = occupancy();
+    if (thread.isAlive()) {
+      logger.warn("pipeline {}: its consumer is still busy at the shutdown deadline", pipeline);
+      return;
+    }
+    long lost = 0;
+    for (long sequence = processor.getSequence().get() + 1; sequence <= ring.getCursor(); sequence++) {
+      Batch<?> batch = ring.get(sequence).batch;
+      ring.get(sequence).batch = null;
+      if (batch != null) {
+        lost += batch.itemCount();
+        Counter.builder(MetricNames.dropped(batch.signal()))
+            .description("Items dropped after they were acknowledged, by reason.")
+            .tag("component", pipeline.toString())
+            .tag("reason", "shutdown")
+            .register(meters)
+            .increment(batch.itemCount());
+        batch.release();
+      }
+    }
     if (lost > 0) {
-      logger.warn("pipeline {}: {} batches were still in the ring at shutdown", pipeline, lost);
+      logger.warn(
+          "pipeline {}: {} acknowledged items were still in the ring at the shutdown deadline and"
+              + " are dropped",
+          pipeline,
+          lost);
     }
   }
 

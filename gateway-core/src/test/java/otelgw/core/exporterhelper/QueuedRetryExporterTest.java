@@ -230,6 +230,8 @@ class QueuedRetryExporterTest {
     consumer.consume(spans(2));
 
     assertThat(count(meters, ENQUEUE_FAILED)).isEqualTo(2);
+    assertThat(dropped(meters, "shutdown")).isEqualTo(2);
+    assertThat(dropped(meters, "queue_full")).isZero();
   }
 
   @Test
