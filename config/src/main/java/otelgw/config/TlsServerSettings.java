@@ -44,11 +44,10 @@ public record TlsServerSettings(
     Duration reload = node.duration("reload_interval", DEFAULT_RELOAD_INTERVAL);
     node.check(!cert.isEmpty(), "cert_file", "a TLS server needs 'cert_file'");
     node.check(!key.isEmpty(), "key_file", "a TLS server needs 'key_file'");
-    node.check(
-        Set.of("1.2", "1.3").contains(minVersion), "min_version", "must be 1.2 or 1.3");
-    node.check(!reload.isNegative(), "reload_interval", "must not be negative; 0 never reloads");
-    node.finish(Set.of("cert_file", "key_file", "client_ca_file", "min_version", "reload_interval"));
-    return new TlsServerSettings(
-        cert, key, clientCa, minVersion, reload.isNegative() ? DEFAULT_RELOAD_INTERVAL : reload);
+    node.check(Set.of("1.2", "1.3").contains(minVersion), "min_version", "must be 1.2 or 1.3");
+    node.finish(
+        Set.of("cert_file", "key_file", "client_ca_file", "min_version", "reload_interval"));
+    // Durations are never negative; zero turns reloading off.
+    return new TlsServerSettings(cert, key, clientCa, minVersion, reload);
   }
 }

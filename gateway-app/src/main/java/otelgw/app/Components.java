@@ -4,6 +4,7 @@ import java.util.List;
 import otelgw.app.status.HealthCheckExtensionFactory;
 import otelgw.core.component.Factories;
 import otelgw.core.component.Factory;
+import otelgw.core.extension.bearertokenauth.BearerTokenAuthFactory;
 import otelgw.core.processor.attributes.AttributesFactory;
 import otelgw.core.processor.batch.BatchProcessorFactory;
 import otelgw.core.processor.memorylimiter.MemoryLimiterFactory;
@@ -31,7 +32,8 @@ final class Components {
             new OtlpGrpcExporterFactory(),
             new OtlpHttpExporterFactory(),
             new DebugExporterFactory(),
-            new HealthCheckExtensionFactory());
+            new HealthCheckExtensionFactory(),
+            new BearerTokenAuthFactory());
     return Factories.of(factories);
   }
 }

@@ -162,6 +162,7 @@ public final class LoadTest {
         measured =
             driver.run(target.pid(), scenario.spansPerSecond(), concurrency, warmup, duration);
       }
+      String selfMetrics = scenario.isRelay() ? "" : selfMetrics(metricsPort);
       long received = awaitSink(sink, sunk0, measured.ackedSpansTotal());
       long peakRss = ProcStats.peakRssBytes(target.pid());
       long heapAfterGc = target.heapAfterGcBytes();
@@ -197,6 +198,7 @@ public final class LoadTest {
       record.put("refused_requests", measured.refusedRequests());
       record.put("failed_requests", measured.failedRequests());
       record.put("skipped_requests", measured.skippedRequests());
+      record.put("self_metrics", selfMetrics);
       record.put("command", String.join(" ", command));
       record.put("vm_flags", flags);
       record.put("java", System.getProperty("java.vm.version"));
@@ -223,6 +225,37 @@ public final class LoadTest {
       Thread.sleep(20);
     }
     return sink.spans() - before;
+  }
+
+  /** otelgw's own gauges and refusal counters as the load stopped, for reading a run after. */
+  private static String selfMetrics(int port) {
+    try {
+      java.net.http.HttpResponse<String> response =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create("http://127.0.0.1:" + port + "/metrics"))
+                      .timeout(Duration.ofSeconds(5))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      StringBuilder kept = new StringBuilder();
+      for (String line : response.body().split("\n")) {
+        if (!line.startsWith("#")
+            && (line.startsWith("otelgw_memory_limiter")
+                || line.startsWith("otelgw_ring")
+                || line.startsWith("otelcol_exporter_queue_size")
+                || line.startsWith("otelcol_receiver_refused")
+                || line.startsWith("otelgw_dropped"))) {
+          kept.append(line).append("; ");
+        }
+      }
+      return kept.toString();
+    } catch (IOException e) {
+      return "unavailable: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unavailable";
+    }
   }
 
   private static String vmFlags(TargetProcess target) {

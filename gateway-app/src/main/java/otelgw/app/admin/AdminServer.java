@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 import otelgw.config.Endpoints;
+import otelgw.core.net.ListenerExposure;
 
 /**
  * A small HTTP/1.1 server for otelgw's own endpoints (health, metrics, status): {@code GET} and
@@ -100,12 +102,22 @@ public final class AdminServer implements AutoCloseable {
                     pipeline.addLast(handler);
                   }
                 });
+    AdminServer server;
     try {
-      return new AdminServer(loop, bootstrap.bind(address).syncUninterruptibly().channel());
+      server = new AdminServer(loop, bootstrap.bind(address).syncUninterruptibly().channel());
     } catch (Exception e) { // syncUninterruptibly rethrows the bind failure, checked or not
       loop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       throw new IOException(owner + ": cannot listen on " + endpoint + ": " + reason(e), e);
     }
+    // It has neither TLS nor authentication: say so when it is reachable from other machines.
+    ListenerExposure.warnIfExposed(
+        LoggerFactory.getLogger(AdminServer.class),
+        owner,
+        configured.getHostString(),
+        server.address(),
+        false,
+        false);
+    return server;
   }
 
   /** The address it listens on, with the actual port when the endpoint said 0. */

@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * Gives an exporter the credentials to send with each request: what an authenticator extension,
  * such as {@code bearertokenauth}, offers to an exporter whose config says {@code auth: {
- * authenticator: <id> }}. They are sent besides the exporter's static {@code headers}, and win
- * over a static header of the same name.
+ * authenticator: <id> }}. They are sent besides the exporter's static {@code headers}, and win over
+ * a static header of the same name.
  *
  * <p>Thread-safe and cheap: called for every request, so that rotated credentials are used at once.
  */

@@ -1,8 +1,8 @@
 package otelgw.core.component;
 
 /**
- * Checks the credentials of the requests a receiver takes: what an authenticator extension, such
- * as {@code bearertokenauth}, offers to a protocol whose config says {@code auth: { authenticator:
+ * Checks the credentials of the requests a receiver takes: what an authenticator extension, such as
+ * {@code bearertokenauth}, offers to a protocol whose config says {@code auth: { authenticator:
  * <id> }}. The receiver calls it on the request's head, before it reads, decompresses or parses any
  * of the body.
  *

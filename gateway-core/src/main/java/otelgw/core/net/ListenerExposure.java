@@ -15,23 +15,24 @@ public final class ListenerExposure {
   private ListenerExposure() {}
 
   /**
-   * The warning for {@code listener} (such as {@code otlp receiver, OTLP/gRPC}) bound to {@code
-   * bound}, or empty when it is loopback-only or has both TLS and authentication.
+   * The warning for {@code listener} (such as {@code otlp receiver, OTLP/gRPC}), configured with
+   * host {@code host} and bound to {@code bound}, or empty when it is loopback-only or has both TLS
+   * and authentication.
    */
   public static Optional<String> warning(
-      String listener, InetSocketAddress bound, boolean tls, boolean authenticated) {
+      String listener, String host, InetSocketAddress bound, boolean tls, boolean authenticated) {
     InetAddress address = bound.getAddress();
     if (address == null || address.isLoopbackAddress() || tls && authenticated) {
       return Optional.empty();
     }
     String missing =
         !tls && !authenticated ? "TLS or authentication" : !tls ? "TLS" : "authentication";
+    // The host as configured (0.0.0.0 binds as :: on a dual-stack system), the port as bound.
+    String where = (host == null || host.isBlank() ? "*" : host) + ":" + bound.getPort();
     return Optional.of(
         listener
             + " listens on "
-            + address.getHostAddress()
-            + ":"
-            + bound.getPort()
+            + where
             + ", reachable from other machines, without "
             + missing
             + "; bind it to 127.0.0.1 unless that is intended");
@@ -39,7 +40,12 @@ public final class ListenerExposure {
 
   /** Logs {@link #warning} at WARN, if there is one. */
   public static void warnIfExposed(
-      Logger logger, String listener, InetSocketAddress bound, boolean tls, boolean authenticated) {
-    warning(listener, bound, tls, authenticated).ifPresent(logger::warn);
+      Logger logger,
+      String listener,
+      String host,
+      InetSocketAddress bound,
+      boolean tls,
+      boolean authenticated) {
+    warning(listener, host, bound, tls, authenticated).ifPresent(logger::warn);
   }
 }

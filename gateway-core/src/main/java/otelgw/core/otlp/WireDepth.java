@@ -103,8 +103,8 @@ public final class WireDepth {
   }
 
   /**
-   * Skips the fields of a group at {@code depth} up to its end tag; returns the position after
-   * it. Groups are unknown fields in OTLP, so only groups within count as deeper.
+   * Skips the fields of a group at {@code depth} up to its end tag; returns the position after it.
+   * Groups are unknown fields in OTLP, so only groups within count as deeper.
    */
   private static int groupEnd(byte[] b, int pos, int end, int groupField, int depth)
       throws MalformedProtobufException {
@@ -132,8 +132,7 @@ public final class WireDepth {
         }
         case LENGTH_DELIMITED ->
             pos =
-                WireScanner.lengthEnd(
-                    b, pos, WireScanner.varintEnd(b, pos, end, 0), end, field, 0);
+                WireScanner.lengthEnd(b, pos, WireScanner.varintEnd(b, pos, end, 0), end, field, 0);
         case VARINT -> pos = WireScanner.varintEnd(b, pos, end, 0);
         case FIXED64 -> pos = WireScanner.fixedEnd(pos, end, 8, field);
         case FIXED32 -> pos = WireScanner.fixedEnd(pos, end, 4, field);

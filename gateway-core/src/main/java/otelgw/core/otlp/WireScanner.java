@@ -138,8 +138,7 @@ final class WireScanner {
     return bodyStart + length;
   }
 
-  static int fixedEnd(int pos, int end, int size, int field)
-      throws MalformedProtobufException {
+  static int fixedEnd(int pos, int end, int size, int field) throws MalformedProtobufException {
     if (size > end - pos) {
       throw malformed(
           "truncated message: field %d needs %d bytes, %d remain", field, size, end - pos);
@@ -148,8 +147,7 @@ final class WireScanner {
   }
 
   /** The position after the varint at {@code pos}. */
-  static int varintEnd(byte[] b, int pos, int end, int base)
-      throws MalformedProtobufException {
+  static int varintEnd(byte[] b, int pos, int end, int base) throws MalformedProtobufException {
     // Most tags and lengths fit one byte.
     if (pos < end && b[pos] >= 0) {
       return pos + 1;

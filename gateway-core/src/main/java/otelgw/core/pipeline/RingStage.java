@@ -14,14 +14,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otelgw.config.PipelineId;
 import otelgw.core.batch.Batch;
 import otelgw.core.batch.MalformedBatchException;
 import otelgw.core.consumer.BatchConsumer;
 import otelgw.core.telemetry.MetricNames;
 import otelgw.core.telemetry.ThrottledLog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A pipeline's ring buffer: receivers publish into it from any thread without blocking, and one
@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The ring is the hand-off between I/O threads and pipeline work. When it is full, publishing
  * fails at once and the receiver refuses with a retryable status; an I/O thread never waits. The
- * consumer is told when the ring runs empty ({@link BatchConsumer#flush()}), and every idle
- * {@link #IDLE_TICK}, so a batching stage can send on what it holds.
+ * consumer is told when the ring runs empty ({@link BatchConsumer#flush()}), and every idle {@link
+ * #IDLE_TICK}, so a batching stage can send on what it holds.
  */
 final class RingStage<B extends Batch<?>> {
 
@@ -131,10 +131,9 @@ final class RingStage<B extends Batch<?>> {
   }
 
   /**
-   * Stops accepting, then waits up to {@code deadline} for the consumer to take everything
-   * already published. Returns whether the ring drained; the consumer thread is halted either way
-   * once it is free (a stage blocked on a full exporter queue is released by that exporter's
-   * shutdown).
+   * Stops accepting, then waits up to {@code deadline} for the consumer to take everything already
+   * published. Returns whether the ring drained; the consumer thread is halted either way once it
+   * is free (a stage blocked on a full exporter queue is released by that exporter's shutdown).
    */
   boolean drain(Duration deadline) {
     accepting = false;
@@ -165,7 +164,9 @@ final class RingStage<B extends Batch<?>> {
       return;
     }
     long lost = 0;
-    for (long sequence = processor.getSequence().get() + 1; sequence <= ring.getCursor(); sequence++) {
+    for (long sequence = processor.getSequence().get() + 1;
+        sequence <= ring.getCursor();
+        sequence++) {
       Batch<?> batch = ring.get(sequence).batch;
       ring.get(sequence).batch = null;
       if (batch != null) {

@@ -3,17 +3,25 @@ package otelgw.core.regex;
 /**
  * A string that counts how often the matcher reads it and stops the matcher, by throwing, once it
  * has read {@code allowance} chars. Every regex step that looks at input goes through {@link
- * #charAt}, so reads are a fair measure of matching work, backtracking included.
+ * #charAt}, so reads are a fair measure of matching work, backtracking included. Reusable: {@link
+ * #reset} points it at the next text, so that a thread's scans allocate nothing.
  */
 final class BudgetedText implements CharSequence {
 
-  private final String text;
-  private final long allowance;
+  private String text;
+  private long allowance;
   private long reads;
 
   BudgetedText(String text, long allowance) {
+    reset(text, allowance);
+  }
+
+  /** Reads {@code text} from now on, with a fresh allowance; returns this. */
+  BudgetedText reset(String text, long allowance) {
     this.text = text;
     this.allowance = allowance;
+    this.reads = 0;
+    return this;
   }
 
   long reads() {

@@ -21,7 +21,12 @@ import java.util.regex.PatternSyntaxException;
  *       (alternations inside loops over thousands of chars) counts as too costly too.
  * </ul>
  *
- * <p>Empty matches are not reported. Immutable and thread-safe; the budget is not.
+ * <p>A text that cannot hold a match, because it is too short or lacks plain text every match
+ * contains (an e-mail pattern's {@code @}), is passed over without running the matcher; see
+ * {@link Prefilter}.
+ *
+ * <p>Empty matches are not reported. Thread-safe (each thread reuses a matcher of its own); the
+ * budget is not.
  */
 public final class GuardedPattern {
 
@@ -33,10 +38,14 @@ public final class GuardedPattern {
 
   private final Pattern pattern;
   private final int inputLimit;
+  private final Prefilter prefilter;
+  private final ThreadLocal<Scan> scans;
 
   private GuardedPattern(Pattern pattern, int inputLimit) {
     this.pattern = pattern;
     this.inputLimit = inputLimit;
+    this.prefilter = Prefilter.of(pattern.pattern());
+    this.scans = ThreadLocal.withInitial(() -> new Scan(pattern));
   }
 
   /**
@@ -63,6 +72,9 @@ public final class GuardedPattern {
 
   /** Whether the pattern matches somewhere in {@code text}. */
   public boolean find(String text, MatchBudget budget) throws MatchTooCostlyException {
+    if (cannotMatch(text, budget)) {
+      return false;
+    }
     int length = text.length();
     if (length <= inputLimit) {
       return scan(text, 0, length, budget, null);
@@ -85,6 +97,9 @@ public final class GuardedPattern {
    */
   public void findAll(String text, MatchBudget budget, MatchSink sink)
       throws MatchTooCostlyException {
+    if (cannotMatch(text, budget)) {
+      return;
+    }
     int length = text.length();
     if (length <= inputLimit) {
       scan(text, 0, length, budget, sink);
@@ -105,22 +120,33 @@ public final class GuardedPattern {
    * where there is none.
    */
   public MatchResult firstMatch(String text, MatchBudget budget) throws MatchTooCostlyException {
-    BudgetedText budgeted = new BudgetedText(text, budget.allowance());
-    Matcher matcher = window(budgeted, 0, Math.min(text.length(), inputLimit));
+    if (cannotMatch(text, budget)) {
+      return null;
+    }
+    Scan scan = Scan.take(this);
+    Matcher matcher = scan.window(text, 0, Math.min(text.length(), inputLimit), budget);
     try {
       return matcher.find() ? matcher.toMatchResult() : null;
     } catch (BudgetExceeded | StackOverflowError e) {
       throw MatchTooCostlyException.INSTANCE;
     } finally {
-      budget.spend(budgeted.reads());
+      scan.done(budget);
     }
+  }
+
+  /**
+   * Whether {@code text} cannot hold a match (see {@link Prefilter}), so that the matcher need not
+   * run. A spent budget still fails every match, as it promises.
+   */
+  private boolean cannotMatch(String text, MatchBudget budget) {
+    return !budget.exhausted() && prefilter.rulesOut(text);
   }
 
   /** Scans one window; with a sink reports every match, without one stops at the first. */
   private boolean scan(String text, int start, int end, MatchBudget budget, MatchSink sink)
       throws MatchTooCostlyException {
-    BudgetedText budgeted = new BudgetedText(text, budget.allowance());
-    Matcher matcher = window(budgeted, start, end);
+    Scan scan = Scan.take(this);
+    Matcher matcher = scan.window(text, start, end, budget);
     boolean found = false;
     try {
       while (matcher.find()) {
@@ -137,16 +163,46 @@ public final class GuardedPattern {
     } catch (BudgetExceeded | StackOverflowError e) {
       throw MatchTooCostlyException.INSTANCE;
     } finally {
-      budget.spend(budgeted.reads());
+      scan.done(budget);
     }
   }
 
-  private Matcher window(BudgetedText text, int start, int end) {
-    return pattern
-        .matcher(text)
-        .region(start, end)
-        .useAnchoringBounds(false)
-        .useTransparentBounds(true);
+  /**
+   * A matcher of this pattern over a budgeted text, kept per thread and reused from scan to scan:
+   * on a busy pipeline a pattern is applied to every string of every request, and a fresh matcher
+   * each time is most of the garbage redaction makes. A scan that starts while another of the
+   * same pattern is under way on the thread (from a sink) gets one of its own.
+   */
+  private static final class Scan {
+    private final BudgetedText text = new BudgetedText("", 0);
+    private final Matcher matcher;
+    private boolean busy;
+
+    private Scan(Pattern pattern) {
+      matcher = pattern.matcher(text).useAnchoringBounds(false).useTransparentBounds(true);
+    }
+
+    static Scan take(GuardedPattern owner) {
+      Scan scan = owner.scans.get();
+      if (scan.busy) {
+        scan = new Scan(owner.pattern);
+      }
+      scan.busy = true;
+      return scan;
+    }
+
+    /** The matcher, reset to search {@code text[start, end)} within the budget's allowance. */
+    Matcher window(String value, int start, int end, MatchBudget budget) {
+      text.reset(value, budget.allowance());
+      return matcher.reset(text).region(start, end);
+    }
+
+    /** Charges the reads to the budget and lets go of the text. */
+    void done(MatchBudget budget) {
+      budget.spend(text.reads());
+      text.reset("", 0);
+      busy = false;
+    }
   }
 
   @Override

@@ -3,9 +3,9 @@ package otelgw.core.telemetry;
 import otelgw.config.Signal;
 
 /**
- * The names of otelgw's own metrics, declared once. Where the concept is the Collector's, so is
- * the name: Micrometer's Prometheus registry renders {@code otelcol.receiver.accepted.spans} as
- * {@code otelcol_receiver_accepted_spans_total}, as the Collector's own Prometheus endpoint does.
+ * The names of otelgw's own metrics, declared once. Where the concept is the Collector's, so is the
+ * name: Micrometer's Prometheus registry renders {@code otelcol.receiver.accepted.spans} as {@code
+ * otelcol_receiver_accepted_spans_total}, as the Collector's own Prometheus endpoint does.
  */
 public final class MetricNames {
 

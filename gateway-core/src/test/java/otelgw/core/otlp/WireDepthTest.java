@@ -60,7 +60,8 @@ class WireDepthTest {
               .addResourceLogs(
                   ResourceLogs.newBuilder()
                       .addScopeLogs(
-                          ScopeLogs.newBuilder().addLogRecords(LogRecord.newBuilder().setBody(body))))
+                          ScopeLogs.newBuilder()
+                              .addLogRecords(LogRecord.newBuilder().setBody(body))))
               .build()
               .toByteArray();
       assertThat(accepted(Signal.LOGS, request))
@@ -200,9 +201,12 @@ class WireDepthTest {
             .build();
     // The value goes in as bytes, so that depths protobuf-java cannot serialize can be built.
     byte[] keyValue =
-        concat(concat(tagLength(1, 4), "deep".getBytes()), concat(tagLength(2, value.length), value));
+        concat(
+            concat(tagLength(1, 4), "deep".getBytes()), concat(tagLength(2, value.length), value));
     byte[] spanBytes =
-        concat(span.toBuilder().clearAttributes().build().toByteArray(), concat(tagLength(9, keyValue.length), keyValue));
+        concat(
+            span.toBuilder().clearAttributes().build().toByteArray(),
+            concat(tagLength(9, keyValue.length), keyValue));
     byte[] scope = concat(tagLength(2, spanBytes.length), spanBytes);
     byte[] resource = concat(tagLength(2, scope.length), scope);
     return concat(tagLength(1, resource.length), resource);
@@ -211,7 +215,8 @@ class WireDepthTest {
   private static byte[] tagLength(int field, int length) {
     ByteString.Output out = ByteString.newOutput();
     try {
-      com.google.protobuf.CodedOutputStream coded = com.google.protobuf.CodedOutputStream.newInstance(out);
+      com.google.protobuf.CodedOutputStream coded =
+          com.google.protobuf.CodedOutputStream.newInstance(out);
       coded.writeTag(field, 2);
       coded.writeUInt32NoTag(length);
       coded.flush();

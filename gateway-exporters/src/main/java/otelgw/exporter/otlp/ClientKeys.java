@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import otelgw.config.AuthSettings;
 import otelgw.config.ConfigNode;
 import otelgw.config.QueueSettings;
 import otelgw.config.RetrySettings;
@@ -19,6 +20,7 @@ import otelgw.config.TlsClientSettings;
  */
 record ClientKeys(
     Map<String, String> headers,
+    Optional<AuthSettings> auth,
     Compression compression,
     Duration timeout,
     TlsClientSettings tls,
@@ -26,19 +28,21 @@ record ClientKeys(
     Optional<RetrySettings> retry) {
 
   static final Set<String> NAMES =
-      Set.of("headers", "compression", "timeout", "tls", "sending_queue", "retry_on_failure");
+      Set.of(
+          "headers", "auth", "compression", "timeout", "tls", "sending_queue", "retry_on_failure");
 
   static final Compression DEFAULT_COMPRESSION = Compression.GZIP;
 
   static ClientKeys parse(ConfigNode node, Duration defaultTimeout) {
     Map<String, String> headers = node.stringMap("headers");
+    Optional<AuthSettings> auth = node.section("auth").flatMap(AuthSettings::parse);
     Compression compression = Compression.parse(node, "compression", DEFAULT_COMPRESSION);
     Duration timeout = node.duration("timeout", defaultTimeout);
     node.check(!timeout.isNegative() && !timeout.isZero(), "timeout", "must be greater than 0");
     TlsClientSettings tls = TlsClientSettings.parse(node.sectionOrEmpty("tls"));
     Optional<QueueSettings> queue = QueueSettings.parse(node.sectionOrEmpty("sending_queue"));
     Optional<RetrySettings> retry = RetrySettings.parse(node.sectionOrEmpty("retry_on_failure"));
-    return new ClientKeys(headers, compression, timeout, tls, queue, retry);
+    return new ClientKeys(headers, auth, compression, timeout, tls, queue, retry);
   }
 
   /** An ordered, unmodifiable copy, for the records' compact constructors. */

@@ -19,8 +19,11 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otelgw.core.batch.Batch;
 import otelgw.core.batch.BatchType;
+import otelgw.core.component.ClientAuthenticator;
 import otelgw.core.error.GatewayException;
 import otelgw.core.error.RetryableException;
 import otelgw.core.exporterhelper.PartialSuccess;
@@ -34,14 +37,25 @@ import otelgw.core.exporterhelper.Transport;
  */
 final class GrpcTransport implements Transport {
 
+  private static final Logger logger = LoggerFactory.getLogger(GrpcTransport.class);
+
   private final OtlpGrpcExporterConfig config;
+  private final ClientAuthenticator auth; // null without an auth block
   private final CallOptions callOptions;
   private final Metadata headers = new Metadata();
   private ManagedChannel channel; // guarded by this
   private volatile Channel calls; // the channel with the headers attached; null when closed
 
   GrpcTransport(OtlpGrpcExporterConfig config) {
+    this(config, null);
+  }
+
+  /**
+   * @param auth the authenticator of the {@code auth} block, or null
+   */
+  GrpcTransport(OtlpGrpcExporterConfig config, ClientAuthenticator auth) {
     this.config = config;
+    this.auth = auth;
     this.callOptions =
         config.compression() == Compression.GZIP
             ? CallOptions.DEFAULT.withCompression("gzip")
@@ -101,13 +115,23 @@ final class GrpcTransport implements Transport {
         NettyChannelBuilder.forAddress(target.host(), target.port()).userAgent(UserAgent.VALUE);
     if (target.plaintext()) {
       builder.usePlaintext();
+      if (auth != null) {
+        logger.warn(
+            "otlp exporter to {}: its authenticator's credentials are sent in clear, without"
+                + " TLS",
+            config.endpoint());
+      }
     } else {
       builder.sslContext(sslContext(TlsMaterial.load(config.tls())));
       config.tls().serverNameOverride().ifPresent(builder::overrideAuthority);
     }
     channel = builder.build();
+    // The interceptor nearer the channel runs later: the credentials replace a static header.
+    Channel credentials =
+        auth == null ? channel : ClientInterceptors.intercept(channel, new GrpcCredentials(auth));
     calls =
-        ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(headers));
+        ClientInterceptors.intercept(
+            credentials, MetadataUtils.newAttachHeadersInterceptor(headers));
   }
 
   @Override

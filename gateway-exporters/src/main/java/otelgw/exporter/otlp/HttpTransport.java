@@ -19,10 +19,13 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otelgw.config.Signal;
 import otelgw.core.batch.Batch;
 import otelgw.core.batch.BatchType;
 import otelgw.core.batch.MalformedBatchException;
+import otelgw.core.component.ClientAuthenticator;
 import otelgw.core.error.GatewayException;
 import otelgw.core.error.PermanentException;
 import otelgw.core.error.RetryableException;
@@ -45,12 +48,23 @@ final class HttpTransport implements Transport {
   /** Responses are small; a larger one is cut here rather than held in memory. */
   private static final int MAX_RESPONSE_BYTES = 64 * 1024;
 
+  private static final Logger logger = LoggerFactory.getLogger(HttpTransport.class);
+
   private final OtlpHttpExporterConfig config;
+  private final ClientAuthenticator auth; // null without an auth block
   private final Clock clock;
   private volatile HttpClient client; // null before start and after shutdown
 
   HttpTransport(OtlpHttpExporterConfig config, Clock clock) {
+    this(config, null, clock);
+  }
+
+  /**
+   * @param auth the authenticator of the {@code auth} block, or null
+   */
+  HttpTransport(OtlpHttpExporterConfig config, ClientAuthenticator auth, Clock clock) {
     this.config = config;
+    this.auth = auth;
     this.clock = clock;
   }
 
@@ -142,6 +156,10 @@ final class HttpTransport implements Transport {
     for (Map.Entry<String, String> header : config.headers().entrySet()) {
       request.setHeader(header.getKey(), header.getValue());
     }
+    if (auth != null) {
+      // Read per request, so that a rotated token is sent at once.
+      auth.headers().forEach(request::setHeader);
+    }
     return request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
   }
 
@@ -162,6 +180,20 @@ final class HttpTransport implements Transport {
       builder.sslParameters(parameters);
     }
     client = builder.build();
+    if (auth != null && !usesTlsOnly()) {
+      logger.warn(
+          "otlphttp exporter: its authenticator's credentials are sent in clear to an http://"
+              + " URL; use https://");
+    }
+  }
+
+  private boolean usesTlsOnly() {
+    for (Signal signal : Signal.values()) {
+      if (!"https".equals(config.url(signal).getScheme())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

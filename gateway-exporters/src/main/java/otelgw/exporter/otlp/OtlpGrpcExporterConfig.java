@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import otelgw.config.AuthSettings;
 import otelgw.config.ConfigNode;
 import otelgw.config.QueueSettings;
 import otelgw.config.RetrySettings;
@@ -18,6 +19,8 @@ import otelgw.config.TlsClientSettings;
  * @param endpoint {@code host:port} (TLS unless {@code tls.insecure}), {@code http://host:port}
  *     (plaintext) or {@code https://host:port} (TLS); required
  * @param headers gRPC metadata sent with every call; the values are secrets and never logged
+ * @param auth present to send its authenticator's credentials too (they win over a header of the
+ *     same name)
  * @param compression {@link #DEFAULT_COMPRESSION} unless set
  * @param timeout how long one call may take, {@link #DEFAULT_TIMEOUT} unless set
  * @param tls certificates and checks for TLS connections
@@ -27,6 +30,7 @@ import otelgw.config.TlsClientSettings;
 public record OtlpGrpcExporterConfig(
     String endpoint,
     Map<String, String> headers,
+    Optional<AuthSettings> auth,
     Compression compression,
     Duration timeout,
     TlsClientSettings tls,
@@ -65,6 +69,7 @@ public record OtlpGrpcExporterConfig(
     return new OtlpGrpcExporterConfig(
         endpoint,
         keys.headers(),
+        keys.auth(),
         keys.compression(),
         keys.timeout(),
         keys.tls(),
@@ -96,6 +101,8 @@ public record OtlpGrpcExporterConfig(
         + endpoint
         + ", headers="
         + ClientKeys.masked(headers)
+        + ", auth="
+        + auth
         + ", compression="
         + compression
         + ", timeout="

@@ -1,7 +1,9 @@
 package otelgw.exporter.otlp;
 
+import java.util.List;
 import java.util.Set;
 import otelgw.config.ConfigNode;
+import otelgw.config.ExtensionRef;
 import otelgw.config.Signal;
 import otelgw.core.component.Exporter;
 import otelgw.core.component.ExporterFactory;
@@ -40,8 +42,20 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
   }
 
   @Override
+  public List<ExtensionRef> extensionRefs(OtlpGrpcExporterConfig config) {
+    return config.auth().map(auth -> List.of(auth.authenticator())).orElse(List.of());
+  }
+
+  /**
+   * @throws IllegalArgumentException if {@code auth} names an extension that is not running or
+   *     cannot give credentials
+   */
+  @Override
   public Exporter createExporter(ExporterSettings settings, OtlpGrpcExporterConfig config) {
     return new QueuedRetryExporter(
-        settings, config.queue(), config.retry(), new GrpcTransport(config));
+        settings,
+        config.queue(),
+        config.retry(),
+        new GrpcTransport(config, ClientCredentials.of(settings, config.auth())));
   }
 }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import otelgw.config.AuthSettings;
 import otelgw.config.ConfigNode;
 import otelgw.config.QueueSettings;
 import otelgw.config.RetrySettings;
@@ -23,6 +24,8 @@ import otelgw.config.TlsClientSettings;
  * @param logsEndpoint the full URL for logs
  * @param encoding the body encoding, {@link Encoding#PROTO} unless set
  * @param headers HTTP headers sent with every request; the values are secrets and never logged
+ * @param auth present to send its authenticator's credentials too (they win over a header of the
+ *     same name)
  * @param compression {@link #DEFAULT_COMPRESSION} unless set
  * @param timeout how long one request may take, {@link #DEFAULT_TIMEOUT} unless set
  * @param tls certificates and checks for {@code https} URLs
@@ -36,6 +39,7 @@ public record OtlpHttpExporterConfig(
     Optional<String> logsEndpoint,
     Encoding encoding,
     Map<String, String> headers,
+    Optional<AuthSettings> auth,
     Compression compression,
     Duration timeout,
     TlsClientSettings tls,
@@ -87,6 +91,7 @@ public record OtlpHttpExporterConfig(
         logs,
         encoding,
         keys.headers(),
+        keys.auth(),
         keys.compression(),
         keys.timeout(),
         keys.tls(),
@@ -157,6 +162,8 @@ public record OtlpHttpExporterConfig(
         + encoding
         + ", headers="
         + ClientKeys.masked(headers)
+        + ", auth="
+        + auth
         + ", compression="
         + compression
         + ", timeout="

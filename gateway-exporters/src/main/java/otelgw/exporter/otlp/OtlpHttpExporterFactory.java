@@ -1,8 +1,10 @@
 package otelgw.exporter.otlp;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import otelgw.config.ConfigNode;
+import otelgw.config.ExtensionRef;
 import otelgw.config.Signal;
 import otelgw.core.component.Exporter;
 import otelgw.core.component.ExporterFactory;
@@ -41,8 +43,21 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
   }
 
   @Override
+  public List<ExtensionRef> extensionRefs(OtlpHttpExporterConfig config) {
+    return config.auth().map(auth -> List.of(auth.authenticator())).orElse(List.of());
+  }
+
+  /**
+   * @throws IllegalArgumentException if {@code auth} names an extension that is not running or
+   *     cannot give credentials
+   */
+  @Override
   public Exporter createExporter(ExporterSettings settings, OtlpHttpExporterConfig config) {
     return new QueuedRetryExporter(
-        settings, config.queue(), config.retry(), new HttpTransport(config, Clock.systemUTC()));
+        settings,
+        config.queue(),
+        config.retry(),
+        new HttpTransport(
+            config, ClientCredentials.of(settings, config.auth()), Clock.systemUTC()));
   }
 }

@@ -9,6 +9,8 @@ import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -22,9 +24,12 @@ import otelgw.core.batch.BatchType;
 import otelgw.core.batch.LogBatch;
 import otelgw.core.batch.MetricBatch;
 import otelgw.core.batch.TraceBatch;
+import otelgw.core.component.ClientAuthenticator;
+import otelgw.core.component.Component;
 import otelgw.core.component.Exporter;
 import otelgw.core.component.ExporterFactory;
 import otelgw.core.component.ExporterSettings;
+import otelgw.core.component.Extensions;
 import otelgw.core.error.PermanentException;
 import otelgw.core.error.RetryableException;
 import otelgw.core.error.ThrottledException;
@@ -147,6 +152,52 @@ abstract class OtlpTransportContract<C> {
     assertThat(received.header("authorization")).contains("Bearer t0ken");
     assertThat(received.header("x-tenant")).contains("acme");
     assertThat(received.header("user-agent")).get().asString().startsWith("otelgw/");
+  }
+
+  @Test
+  void sendsItsAuthenticatorsCurrentCredentialsOverAStaticHeader() throws Exception {
+    RotatingToken auth = new RotatingToken("Bearer first");
+    exporter =
+        factory()
+            .createExporter(
+                new ExporterSettings(
+                    ComponentId.parse("otlp/test"),
+                    Set.of(Signal.TRACES),
+                    new SimpleMeterRegistry(),
+                    Extensions.of(Map.of(ComponentId.parse("bearertokenauth"), auth))),
+                config(
+                    """
+                    headers: { Authorization: 'Bearer static', X-Tenant: acme }
+                    auth: { authenticator: bearertokenauth }
+                    sending_queue: { enabled: false }
+                    """));
+    var consumer = exporter.consumer(BatchType.TRACES);
+    exporter.start();
+
+    consumer.consume(BatchType.TRACES.fromMessage(TestRequests.traces(1)));
+    auth.value = "Bearer rotated";
+    consumer.consume(BatchType.TRACES.fromMessage(TestRequests.traces(1)));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> backend.spanCount() == 2);
+    assertThat(backend.requests(OtlpSignal.TRACES))
+        .extracting(request -> request.headers().get("authorization"))
+        .containsExactly(List.of("Bearer first"), List.of("Bearer rotated"));
+    assertThat(backend.requests(OtlpSignal.TRACES))
+        .allSatisfy(request -> assertThat(request.header("x-tenant")).contains("acme"));
+  }
+
+  /** An authenticator extension whose credentials a test changes, as a rotated token file does. */
+  private static final class RotatingToken implements Component, ClientAuthenticator {
+    volatile String value;
+
+    RotatingToken(String value) {
+      this.value = value;
+    }
+
+    @Override
+    public Map<String, String> headers() {
+      return Map.of("authorization", value);
+    }
   }
 
   @Test

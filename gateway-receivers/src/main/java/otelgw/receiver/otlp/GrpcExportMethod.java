@@ -24,14 +24,16 @@ final class GrpcExportMethod implements ServerCalls.UnaryMethod<GrpcRequest, byt
   private static final byte[] EMPTY_RESPONSE = new byte[0];
 
   private final SignalIntake<?, ?> intake;
+  private final ReceiverMeters meters;
 
-  private GrpcExportMethod(SignalIntake<?, ?> intake) {
+  private GrpcExportMethod(SignalIntake<?, ?> intake, ReceiverMeters meters) {
     this.intake = intake;
+    this.meters = meters;
   }
 
   /** The service holding the {@code Export} method of {@code intake}'s signal. */
   static ServerServiceDefinition service(
-      SignalIntake<?, ?> intake, GrpcRequest.Marshaller requests) {
+      SignalIntake<?, ?> intake, GrpcRequest.Marshaller requests, ReceiverMeters meters) {
     MethodDescriptor<GrpcRequest, byte[]> method =
         MethodDescriptor.<GrpcRequest, byte[]>newBuilder()
             .setType(MethodDescriptor.MethodType.UNARY)
@@ -40,7 +42,7 @@ final class GrpcExportMethod implements ServerCalls.UnaryMethod<GrpcRequest, byt
             .setResponseMarshaller(ByteArrayMarshaller.INSTANCE)
             .build();
     return ServerServiceDefinition.builder(method.getServiceName())
-        .addMethod(method, ServerCalls.asyncUnaryCall(new GrpcExportMethod(intake)))
+        .addMethod(method, ServerCalls.asyncUnaryCall(new GrpcExportMethod(intake, meters)))
         .build();
   }
 
@@ -73,7 +75,8 @@ final class GrpcExportMethod implements ServerCalls.UnaryMethod<GrpcRequest, byt
     response.onCompleted();
   }
 
-  private static void fail(StreamObserver<byte[]> response, ReceiverFailure failure) {
+  private void fail(StreamObserver<byte[]> response, ReceiverFailure failure) {
+    meters.rejected(failure.rejection());
     response.onError(StatusProto.toStatusRuntimeException(failure.toRpcStatus()));
   }
 }

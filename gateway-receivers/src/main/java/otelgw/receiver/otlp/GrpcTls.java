@@ -9,17 +9,20 @@ import java.io.IOException;
 import otelgw.config.ComponentId;
 import otelgw.config.TlsServerSettings;
 
-/** The gRPC server's TLS context, from the {@code tls} block (grpc's shaded Netty). */
+/**
+ * The gRPC server's TLS context (grpc's shaded Netty), from the {@code tls} block. Its key manager
+ * is {@link ServerTls}'s, so a rotated certificate reaches new connections without a new context.
+ */
 final class GrpcTls {
 
   private GrpcTls() {}
 
-  static SslContext serverContext(ComponentId id, String endpoint, TlsServerSettings tls)
+  static SslContext serverContext(ComponentId id, String endpoint, ServerTls material)
       throws IOException {
+    TlsServerSettings tls = material.settings();
     try {
       SslContextBuilder builder =
-          SslContextBuilder.forServer(new File(tls.certFile()), new File(tls.keyFile()))
-              .protocols(TlsVersions.protocols(tls));
+          SslContextBuilder.forServer(material.keyManager()).protocols(TlsVersions.protocols(tls));
       if (tls.clientCaFile().isPresent()) {
         builder.trustManager(new File(tls.clientCaFile().get())).clientAuth(ClientAuth.REQUIRE);
       }

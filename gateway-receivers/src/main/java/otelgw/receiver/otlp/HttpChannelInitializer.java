@@ -41,7 +41,8 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
     if (ssl != null) {
       pipeline.addLast(ssl.newHandler(channel.alloc()));
     }
-    HttpTimeouts timeouts = new HttpTimeouts();
+    HttpTimeouts timeouts =
+        new HttpTimeouts(server.idleTimeout(), server.readTimeout(), server.meters()::readTimeout);
     pipeline.addLast(timeouts);
     pipeline.addLast(
         new HttpServerCodec(

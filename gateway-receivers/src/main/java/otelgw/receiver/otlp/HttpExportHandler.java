@@ -84,7 +84,9 @@ final class HttpExportHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     try {
-      if (closing) {
+      // Once the connection is gone, the codec still hands on what it held: a request cut short,
+      // which nobody is left to answer.
+      if (closing || !ctx.channel().isActive()) {
         return;
       }
       if (msg instanceof HttpRequest request) {
@@ -105,9 +107,7 @@ final class HttpExportHandler extends ChannelInboundHandlerAdapter {
     discarded = 0;
     if (request.decoderResult().isFailure()) {
       keepAlive = false;
-      answer(
-          ctx,
-          HttpResponses.failure(HttpHeadCheck.unreadable(request), BodyEncoding.PROTOBUF, false));
+      refuse(ctx, HttpHeadCheck.unreadable(request), BodyEncoding.PROTOBUF);
       return;
     }
     BodyEncoding encoding =
@@ -121,8 +121,7 @@ final class HttpExportHandler extends ChannelInboundHandlerAdapter {
       if (HttpHeadCheck.closesAfterRefusal(request, failure, server.maxBodySize())) {
         keepAlive = false;
       }
-      BodyEncoding answerIn = encoding != null ? encoding : BodyEncoding.PROTOBUF;
-      answer(ctx, HttpResponses.failure(failure, answerIn, keepAlive));
+      refuse(ctx, failure, encoding != null ? encoding : BodyEncoding.PROTOBUF);
       return;
     }
     export = new HttpExport(intake, encoding, coding, keepAlive, server.maxBodySize());
@@ -148,7 +147,7 @@ final class HttpExportHandler extends ChannelInboundHandlerAdapter {
             new ReceiverFailure(
                 Rejection.TOO_LARGE,
                 BodyTooLargeException.sent(-1, server.maxBodySize()).getMessage());
-        answer(ctx, HttpResponses.failure(tooLarge, export.encoding(), false));
+        refuse(ctx, tooLarge, export.encoding());
         export = null;
         return;
       }
@@ -218,12 +217,22 @@ final class HttpExportHandler extends ChannelInboundHandlerAdapter {
 
   private void finish(ChannelHandlerContext ctx, HttpExport export, ReceiverFailure failure) {
     keepAlive = export.keepAlive() && !server.draining().get();
-    answer(
-        ctx,
-        failure == null
-            ? HttpResponses.success(export.encoding(), keepAlive)
-            : HttpResponses.failure(failure, export.encoding(), keepAlive));
+    if (failure == null) {
+      answer(ctx, HttpResponses.success(export.encoding(), keepAlive));
+    } else {
+      refuse(ctx, failure, export.encoding());
+    }
     requestDone(ctx);
+  }
+
+  /** Answers {@code failure} (counted) in {@code encoding}, keeping the connection if it may. */
+  private void refuse(ChannelHandlerContext ctx, ReceiverFailure failure, BodyEncoding encoding) {
+    server.meters().rejected(failure.rejection());
+    FullHttpResponse response = HttpResponses.failure(failure, encoding, keepAlive);
+    if (failure.rejection() == Rejection.UNAUTHENTICATED && !server.auth().challenge().isEmpty()) {
+      response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, server.auth().challenge());
+    }
+    answer(ctx, response);
   }
 
   private void answer(ChannelHandlerContext ctx, FullHttpResponse response) {

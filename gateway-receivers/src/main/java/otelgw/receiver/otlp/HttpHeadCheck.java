@@ -1,10 +1,12 @@
 package otelgw.receiver.otlp;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import otelgw.core.component.ServerAuthenticator;
 import otelgw.core.error.RefusedException;
 
 /**
@@ -25,6 +27,13 @@ final class HttpHeadCheck {
       BodyEncoding encoding,
       ContentCoding coding,
       HttpServerContext server) {
+    // First, so that a client without credentials learns nothing, not even which paths exist.
+    ServerAuthenticator auth = server.auth();
+    if (auth != null && !auth.authenticate(request.headers().get(auth.header()))) {
+      return new ReceiverFailure(
+          Rejection.UNAUTHENTICATED,
+          "the request has no valid credentials in its '" + auth.header() + "' header");
+    }
     if (intake == null) {
       return new ReceiverFailure(
           Rejection.UNKNOWN_PATH,
@@ -48,7 +57,8 @@ final class HttpHeadCheck {
     }
     if (coding == null) {
       return new ReceiverFailure(
-          Rejection.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding must be " + ContentCoding.SUPPORTED);
+          Rejection.UNSUPPORTED_MEDIA_TYPE,
+          ContentCoding.unsupported(request.headers().get(HttpHeaderNames.CONTENT_ENCODING)));
     }
     long length = HttpUtil.getContentLength(request, -1L);
     if (length > server.maxBodySize()) {
@@ -82,11 +92,13 @@ final class HttpHeadCheck {
   /**
    * Whether to close the connection after refusing a head, rather than read and drop its body to
    * keep the connection. Dropping costs at most the body limit; a longer declared body, a client
-   * waiting for "100 Continue" before it sends one, or a server shutting down means closing.
+   * waiting for "100 Continue" before it sends one, or a server shutting down means closing; so
+   * does a client without credentials, whose body is never read.
    */
   static boolean closesAfterRefusal(HttpRequest request, ReceiverFailure failure, int maxBodySize) {
     return HttpUtil.is100ContinueExpected(request)
         || HttpUtil.getContentLength(request, 0L) > maxBodySize
-        || failure.rejection() == Rejection.REFUSED;
+        || failure.rejection() == Rejection.REFUSED
+        || failure.rejection() == Rejection.UNAUTHENTICATED;
   }
 }

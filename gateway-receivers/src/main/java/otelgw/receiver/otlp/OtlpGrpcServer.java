@@ -7,7 +7,11 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otelgw.config.ComponentId;
+import otelgw.core.component.ServerAuthenticator;
+import otelgw.core.net.ListenerExposure;
 
 /**
  * OTLP/gRPC on grpc-java's Netty transport: the three {@code Export} methods on raw bytes, with
@@ -32,15 +36,30 @@ final class OtlpGrpcServer implements ProtocolServer {
 
   static final int RST_WINDOW_SECONDS = 10;
 
+  private static final Logger logger = LoggerFactory.getLogger(OtlpGrpcServer.class);
+
   private final ComponentId id;
   private final OtlpGrpcConfig config;
   private final List<SignalIntake<?, ?>> intakes;
+  private final ServerAuthenticator auth; // null without an auth block
+  private final ReceiverMeters meters;
   private Server server;
+  private ServerTls tls; // null for plaintext
 
-  OtlpGrpcServer(ComponentId id, OtlpGrpcConfig config, List<SignalIntake<?, ?>> intakes) {
+  /**
+   * @param auth the authenticator of the {@code auth} block, or null
+   */
+  OtlpGrpcServer(
+      ComponentId id,
+      OtlpGrpcConfig config,
+      List<SignalIntake<?, ?>> intakes,
+      ServerAuthenticator auth,
+      ReceiverMeters meters) {
     this.id = id;
     this.config = config;
     this.intakes = List.copyOf(intakes);
+    this.auth = auth;
+    this.meters = meters;
   }
 
   @Override
@@ -56,20 +75,45 @@ final class OtlpGrpcServer implements ProtocolServer {
             .maxConcurrentCallsPerConnection(config.maxConcurrentStreams())
             .maxRstFramesPerWindow(MAX_RST_FRAMES_PER_WINDOW, RST_WINDOW_SECONDS);
     keepalive(builder, config.keepalive());
-    if (config.tls().isPresent()) {
-      builder.sslContext(GrpcTls.serverContext(id, config.endpoint(), config.tls().get()));
+    if (auth != null) {
+      builder.intercept(new GrpcAuth(auth, meters));
     }
     GrpcRequest.Marshaller requests = new GrpcRequest.Marshaller(config.maxRecvMsgSizeMib());
     for (SignalIntake<?, ?> intake : intakes) {
-      builder.addService(GrpcExportMethod.service(intake, requests));
+      builder.addService(GrpcExportMethod.service(intake, requests, meters));
     }
-    Server built = builder.build();
+    if (config.tls().isPresent()) {
+      tls = ServerTls.start(id, config.endpoint(), PROTOCOL, config.tls().get());
+    }
     try {
-      built.start();
-    } catch (IOException e) {
-      throw ListenFailure.of(id, config.endpoint(), PROTOCOL, e);
+      if (tls != null) {
+        builder.sslContext(GrpcTls.serverContext(id, config.endpoint(), tls));
+      }
+      Server built = builder.build();
+      try {
+        built.start();
+      } catch (IOException e) {
+        throw ListenFailure.of(id, config.endpoint(), PROTOCOL, e);
+      }
+      server = built;
+    } catch (IOException | RuntimeException e) {
+      closeTls();
+      throw e;
     }
-    server = built;
+    ListenerExposure.warnIfExposed(
+        logger,
+        id + " receiver, " + PROTOCOL,
+        config.address().getHostString(),
+        boundAddress(),
+        tls != null,
+        // A client certificate the server requires authenticates as well as a token.
+        auth != null || tls != null && tls.settings().clientCaFile().isPresent());
+  }
+
+  private void closeTls() {
+    if (tls != null) {
+      tls.close();
+    }
   }
 
   private static void keepalive(NettyServerBuilder builder, GrpcKeepaliveConfig keepalive) {
@@ -108,6 +152,7 @@ final class OtlpGrpcServer implements ProtocolServer {
 
   @Override
   public void awaitStopped(long deadlineNanos) {
+    closeTls();
     if (server == null) {
       return;
     }

@@ -23,11 +23,10 @@ import otelgw.config.TlsServerSettings;
  * @param logsUrlPath where logs are posted; default {@value #DEFAULT_LOGS_URL_PATH}
  * @param tls present to serve HTTPS instead of plaintext
  * @param auth present to refuse requests without the credentials its authenticator checks
- * @param readTimeout how long a request may take to arrive, head and body, from its first byte;
- *     a slower one (slowloris) is dropped with its connection. Default {@link
- *     #DEFAULT_READ_TIMEOUT}
- * @param idleTimeout how long a kept-alive connection may wait for its next request; default
- *     {@link #DEFAULT_IDLE_TIMEOUT}, as the Collector
+ * @param readTimeout how long a request may take to arrive, head and body, from its first byte; a
+ *     slower one (slowloris) is dropped with its connection. Default {@link #DEFAULT_READ_TIMEOUT}
+ * @param idleTimeout how long a kept-alive connection may wait for its next request; default {@link
+ *     #DEFAULT_IDLE_TIMEOUT}, as the Collector
  */
 public record OtlpHttpConfig(
     String endpoint,
@@ -127,8 +126,7 @@ public record OtlpHttpConfig(
   // Zero would mean "no limit", which a server facing the network must not have.
   private static Duration positive(ConfigNode node, String key, Duration defaultValue) {
     Duration value = node.duration(key, defaultValue);
-    node.check(
-        !value.isNegative() && !value.isZero(), key, "must be greater than 0, such as 30s");
+    node.check(!value.isNegative() && !value.isZero(), key, "must be greater than 0, such as 30s");
     return value.isNegative() || value.isZero() ? defaultValue : value;
   }
 

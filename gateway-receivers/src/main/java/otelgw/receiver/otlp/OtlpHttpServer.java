@@ -16,7 +16,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otelgw.config.ComponentId;
+import otelgw.core.component.ServerAuthenticator;
+import otelgw.core.net.ListenerExposure;
 
 /**
  * OTLP/HTTP on Netty: HTTP/1.1 with keep-alive, protobuf and JSON bodies, gzip and deflate, on its
@@ -44,9 +48,14 @@ final class OtlpHttpServer implements ProtocolServer {
 
   private static final long RELEASE_TIMEOUT_MILLIS = 1000;
 
+  private static final Logger logger = LoggerFactory.getLogger(OtlpHttpServer.class);
+
   private final ComponentId id;
   private final OtlpHttpConfig config;
   private final HttpRoutes routes;
+  private final ServerAuthenticator auth; // null without an auth block
+  private final ReceiverMeters meters;
+  private ServerTls tls; // null for plaintext
   private final AtomicBoolean draining = new AtomicBoolean();
   private final HttpConnections connections = new HttpConnections();
   private EventLoopGroup acceptors;
@@ -54,20 +63,36 @@ final class OtlpHttpServer implements ProtocolServer {
   private ThreadPoolExecutor decoders;
   private Channel listener;
 
-  OtlpHttpServer(ComponentId id, OtlpHttpConfig config, List<SignalIntake<?, ?>> intakes) {
+  /**
+   * @param auth the authenticator of the {@code auth} block, or null
+   */
+  OtlpHttpServer(
+      ComponentId id,
+      OtlpHttpConfig config,
+      List<SignalIntake<?, ?>> intakes,
+      ServerAuthenticator auth,
+      ReceiverMeters meters) {
     this.id = id;
     this.config = config;
     this.routes = new HttpRoutes(config, intakes);
+    this.auth = auth;
+    this.meters = meters;
   }
 
   @Override
   public void start() throws IOException {
     InetSocketAddress address =
         ListenFailure.resolve(id, config.endpoint(), PROTOCOL, config.address());
-    SslContext ssl =
-        config.tls().isPresent()
-            ? HttpTls.serverContext(id, config.endpoint(), config.tls().get())
-            : null;
+    SslContext ssl = null;
+    if (config.tls().isPresent()) {
+      tls = ServerTls.start(id, config.endpoint(), PROTOCOL, config.tls().get());
+      try {
+        ssl = HttpTls.serverContext(id, config.endpoint(), tls);
+      } catch (IOException e) {
+        tls.close();
+        throw e;
+      }
+    }
     acceptors =
         new MultiThreadIoEventLoopGroup(
             1, new DefaultThreadFactory("otlp-http-accept", true), NioIoHandler.newFactory());
@@ -84,7 +109,16 @@ final class OtlpHttpServer implements ProtocolServer {
             new DefaultThreadFactory("otlp-http-decode", true));
     decoders.allowCoreThreadTimeOut(true);
     HttpServerContext context =
-        new HttpServerContext(id, routes, config.maxRequestBodySize(), decoders, draining);
+        new HttpServerContext(
+            id,
+            routes,
+            config.maxRequestBodySize(),
+            decoders,
+            draining,
+            auth,
+            meters,
+            config.readTimeout(),
+            config.idleTimeout());
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(acceptors, workers)
@@ -98,6 +132,14 @@ final class OtlpHttpServer implements ProtocolServer {
       release(System.nanoTime());
       throw ListenFailure.of(id, config.endpoint(), PROTOCOL, e);
     }
+    ListenerExposure.warnIfExposed(
+        logger,
+        id + " receiver, " + PROTOCOL,
+        config.address().getHostString(),
+        boundAddress(),
+        tls != null,
+        // A client certificate the server requires authenticates as well as a token.
+        auth != null || tls != null && tls.settings().clientCaFile().isPresent());
   }
 
   @Override
@@ -129,6 +171,9 @@ final class OtlpHttpServer implements ProtocolServer {
   }
 
   private void release(long deadlineNanos) {
+    if (tls != null) {
+      tls.close();
+    }
     decoders.shutdownNow();
     workers.shutdownGracefully(0, RELEASE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     acceptors.shutdownGracefully(0, RELEASE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);

@@ -4,12 +4,15 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import otelgw.config.AuthSettings;
 import otelgw.config.ComponentId;
 import otelgw.core.batch.BatchType;
 import otelgw.core.component.Component;
 import otelgw.core.component.ReceiverSettings;
+import otelgw.core.component.ServerAuthenticator;
 import otelgw.core.pipeline.Ingresses;
 
 /**
@@ -26,18 +29,51 @@ final class OtlpReceiver implements Component {
   private boolean started;
   private boolean stopped;
 
+  /**
+   * @throws IllegalArgumentException if an {@code auth} block names an extension that is not
+   *     running or cannot authenticate requests
+   */
   OtlpReceiver(ReceiverSettings settings, OtlpReceiverConfig config) {
     this.id = settings.id();
     this.grpc =
         config
             .grpc()
-            .map(c -> (ProtocolServer) new OtlpGrpcServer(id, c, intakes(settings, "grpc")))
+            .map(
+                c ->
+                    (ProtocolServer)
+                        new OtlpGrpcServer(
+                            id,
+                            c,
+                            intakes(settings, "grpc"),
+                            authenticator(settings, c.auth()),
+                            new ReceiverMeters(id, "grpc", settings.meters())))
             .orElse(null);
     this.http =
         config
             .http()
-            .map(c -> (ProtocolServer) new OtlpHttpServer(id, c, intakes(settings, "http")))
+            .map(
+                c ->
+                    (ProtocolServer)
+                        new OtlpHttpServer(
+                            id,
+                            c,
+                            intakes(settings, "http"),
+                            authenticator(settings, c.auth()),
+                            new ReceiverMeters(id, "http", settings.meters())))
             .orElse(null);
+  }
+
+  private static ServerAuthenticator authenticator(
+      ReceiverSettings settings, Optional<AuthSettings> auth) {
+    return auth.map(
+            a ->
+                settings
+                    .extensions()
+                    .get(
+                        a.authenticator().id(),
+                        ServerAuthenticator.class,
+                        "receiver " + settings.id()))
+        .orElse(null);
   }
 
   private static List<SignalIntake<?, ?>> intakes(ReceiverSettings settings, String transport) {

@@ -7,9 +7,11 @@ import otelgw.core.batch.Batch;
 import otelgw.core.batch.BatchType;
 import otelgw.core.batch.MalformedBatchException;
 import otelgw.core.error.RefusedException;
+import otelgw.core.otlp.MalformedProtobufException;
 import otelgw.core.otlp.OtlpJson;
 import otelgw.core.otlp.OtlpJsonException;
 import otelgw.core.otlp.OtlpJsonOptions;
+import otelgw.core.otlp.WireDepth;
 import otelgw.core.pipeline.Ingress;
 import otelgw.core.pipeline.Ingresses;
 
@@ -51,13 +53,22 @@ final class SignalIntake<M extends Message, B extends Batch<M>> {
   }
 
   /**
-   * Publishes a protobuf-encoded request, kept as it arrived; takes ownership of {@code body}.
+   * Publishes a protobuf-encoded request, kept as it arrived; takes ownership of {@code body}. It
+   * is checked for depth here, at the edge, because it is parsed only later, if at all, after the
+   * client was answered (see {@link WireDepth}).
    *
-   * @throws MalformedBatchException if it is not a well-formed request of this signal
+   * @throws MalformedBatchException if it is not a well-formed request of this signal, or nests
+   *     deeper than protobuf parses
    * @throws RefusedException if the pipelines cannot take it now
    */
   void publishProtobuf(byte[] body) throws RefusedException {
-    ingress.publish(type.fromWire(body));
+    B batch = type.fromWire(body);
+    try {
+      WireDepth.check(type.signal(), body);
+    } catch (MalformedProtobufException e) {
+      throw new MalformedBatchException(e.getMessage());
+    }
+    ingress.publish(batch);
   }
 
   /**

@@ -1,6 +1,7 @@
 package otelgw.receiver.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import otelgw.config.ConfigNode;
 import otelgw.config.ConfigProblem;
 import otelgw.config.ConfigProblems;
+import otelgw.config.ExtensionRef;
 import otelgw.config.Signal;
 
 class OtlpReceiverConfigTest {
@@ -159,17 +161,71 @@ class OtlpReceiverConfigTest {
     parse(
         """
         protocols:
-          grpc:
-            auth: { authenticator: bearertokenauth }
           http:
             cors: { allowed_origins: ["*"] }
         """);
 
     assertThat(errors())
         .extracting(ConfigProblem::path)
-        .containsExactlyInAnyOrder(
-            "receivers.otlp.protocols.grpc.auth", "receivers.otlp.protocols.http.cors");
+        .containsExactly("receivers.otlp.protocols.http.cors");
     assertThat(errors()).allSatisfy(p -> assertThat(p.message()).contains("not supported yet"));
+  }
+
+  @Test
+  void readsTheAuthenticatorOfEachProtocol() {
+    OtlpReceiverConfig config =
+        parse(
+            """
+            protocols:
+              grpc:
+                auth: { authenticator: bearertokenauth }
+              http:
+                auth: { authenticator: bearertokenauth/http }
+            """);
+
+    assertThat(errors()).isEmpty();
+    assertThat(new OtlpReceiverFactory().extensionRefs(config))
+        .extracting(ref -> ref.id().toString(), ExtensionRef::path)
+        .containsExactly(
+            tuple("bearertokenauth", "receivers.otlp.protocols.grpc.auth.authenticator"),
+            tuple("bearertokenauth/http", "receivers.otlp.protocols.http.auth.authenticator"));
+    assertThat(new OtlpReceiverFactory().summary(config))
+        .contains("grpc on 127.0.0.1:4317 (auth bearertokenauth)")
+        .contains("http on 127.0.0.1:4318 (auth bearertokenauth/http)");
+  }
+
+  @Test
+  void reportsAnAuthWithoutAValidAuthenticator() {
+    parse(
+        """
+        protocols:
+          grpc:
+            auth: {}
+          http:
+            auth: { authenticator: "bearer token", extra: 1 }
+        """);
+
+    assertThat(errors())
+        .extracting(ConfigProblem::path)
+        .containsExactlyInAnyOrder(
+            "receivers.otlp.protocols.grpc.auth.authenticator",
+            "receivers.otlp.protocols.http.auth.extra",
+            "receivers.otlp.protocols.http.auth.authenticator");
+  }
+
+  @Test
+  void readsTheHttpTimeouts() {
+    OtlpReceiverConfig config =
+        parse("protocols:\n  http: { read_timeout: 5s, idle_timeout: 2m }\n");
+
+    assertThat(config.http().get().readTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.http().get().idleTimeout()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(OtlpHttpConfig.defaults().readTimeout()).isEqualTo(Duration.ofMinutes(1));
+
+    parse("protocols:\n  http: { read_timeout: 0s }\n");
+    assertThat(errors())
+        .extracting(ConfigProblem::path)
+        .containsExactly("receivers.otlp.protocols.http.read_timeout");
   }
 
   @Test

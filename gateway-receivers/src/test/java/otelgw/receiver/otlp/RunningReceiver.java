@@ -16,6 +16,7 @@ import otelgw.config.Signal;
 import otelgw.core.batch.LogBatch;
 import otelgw.core.batch.MetricBatch;
 import otelgw.core.batch.TraceBatch;
+import otelgw.core.component.Extensions;
 import otelgw.core.component.ReceiverSettings;
 import otelgw.core.pipeline.Ingress;
 import otelgw.core.pipeline.Ingresses;
@@ -36,7 +37,8 @@ final class RunningReceiver implements AutoCloseable {
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final OtlpReceiver receiver;
 
-  private RunningReceiver(String yaml, Set<Signal> pipelines) throws Exception {
+  private RunningReceiver(String yaml, Set<Signal> pipelines, Extensions extensions)
+      throws Exception {
     ComponentId id = ComponentId.parse("otlp");
     Map<Signal, Ingress<?>> ingresses = new EnumMap<>(Signal.class);
     if (pipelines.contains(Signal.TRACES)) {
@@ -49,7 +51,7 @@ final class RunningReceiver implements AutoCloseable {
       ingresses.put(Signal.LOGS, logs);
     }
     ReceiverSettings settings =
-        new ReceiverSettings(id, Ingresses.of(id, ingresses, meters), meters);
+        new ReceiverSettings(id, Ingresses.of(id, ingresses, meters), meters, extensions);
     receiver = (OtlpReceiver) new OtlpReceiverFactory().createReceiver(settings, parse(yaml));
     receiver.start();
   }
@@ -59,11 +61,16 @@ final class RunningReceiver implements AutoCloseable {
   }
 
   static RunningReceiver start(String yaml) throws Exception {
-    return new RunningReceiver(yaml, EnumSet.allOf(Signal.class));
+    return new RunningReceiver(yaml, EnumSet.allOf(Signal.class), Extensions.none());
+  }
+
+  /** A receiver whose config may name the given extensions, such as an authenticator. */
+  static RunningReceiver start(String yaml, Extensions extensions) throws Exception {
+    return new RunningReceiver(yaml, EnumSet.allOf(Signal.class), extensions);
   }
 
   static RunningReceiver startWithPipelinesFor(Set<Signal> pipelines) throws Exception {
-    return new RunningReceiver(BOTH_PROTOCOLS, pipelines);
+    return new RunningReceiver(BOTH_PROTOCOLS, pipelines, Extensions.none());
   }
 
   static OtlpReceiverConfig parse(String yaml) {
@@ -72,6 +79,11 @@ final class RunningReceiver implements AutoCloseable {
         new OtlpReceiverFactory().parseConfig(ConfigNode.parse(yaml, "receivers.otlp", problems));
     assertThat(problems.all()).isEmpty();
     return config;
+  }
+
+  /** The sum of a counter of this receiver across its tags, or 0 when none is registered. */
+  double counter(String name, String... tags) {
+    return meters.find(name).tags(tags).counters().stream().mapToDouble(c -> c.count()).sum();
   }
 
   int grpcPort() {

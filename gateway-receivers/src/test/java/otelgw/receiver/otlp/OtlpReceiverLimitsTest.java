@@ -1,0 +1,235 @@
+package otelgw.receiver.otlp;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static org.assertj.core.api.Assertions.assertThat;
+import static otelgw.receiver.otlp.OtlpGrpcReceiverTest.assertSucceeds;
+
+import io.grpc.Status;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import otelgw.config.Signal;
+import otelgw.core.telemetry.MetricNames;
+import otelgw.testing.HostileOtlp;
+import otelgw.testing.HostileOtlp.Nesting;
+import otelgw.testing.RapidResetClient;
+import otelgw.testing.RawGrpc;
+
+/**
+ * Each limit holds against a request built to break it, answered with the right status and counted
+ * by reason, and the receiver goes on serving.
+ */
+class OtlpReceiverLimitsTest {
+
+  private static final String PROTOBUF = "application/x-protobuf";
+  private static final String TRACES = GrpcExportMethod.fullMethodName(Signal.TRACES);
+
+  private RunningReceiver running;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    running =
+        RunningReceiver.start(
+            """
+            protocols:
+              grpc: { endpoint: "127.0.0.1:0" }
+              http: { endpoint: "127.0.0.1:0", read_timeout: 500ms }
+            """);
+  }
+
+  @AfterEach
+  void tearDown() {
+    running.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Nesting.class)
+  void refusesAttributeValuesTenThousandLevelsDeep(Nesting nesting) throws Exception {
+    byte[] deep = HostileOtlp.deeplyNestedAttribute(10_000, nesting);
+
+    try (RawHttp http = new RawHttp(running.httpPort());
+        RawGrpc grpc = new RawGrpc(running.grpcPort())) {
+      RawHttp.Response answer = http.post("/v1/traces", PROTOBUF, deep);
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.rpcStatus().getMessage()).contains("nest deeper than 100 levels");
+
+      Status status = grpc.call(TRACES, deep, false, Map.of());
+      assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(status.getDescription()).contains("nest deeper than 100 levels");
+    }
+    assertThat(running.traces.batches()).isEmpty();
+    assertThat(rejected("http", "malformed")).isEqualTo(1);
+    assertThat(rejected("grpc", "malformed")).isEqualTo(1);
+  }
+
+  @Test
+  void refusesGroupsTenThousandLevelsDeep() throws Exception {
+    byte[] deep = HostileOtlp.deeplyNestedGroups(10_000);
+
+    try (RawHttp http = new RawHttp(running.httpPort());
+        RawGrpc grpc = new RawGrpc(running.grpcPort())) {
+      assertThat(http.post("/v1/traces", PROTOBUF, deep).status()).isEqualTo(400);
+      assertThat(grpc.call(TRACES, deep, false, Map.of()).getCode())
+          .isEqualTo(Status.Code.INVALID_ARGUMENT);
+    }
+    assertThat(running.traces.batches()).isEmpty();
+  }
+
+  @Test
+  void refusesJsonTenThousandLevelsDeep() throws Exception {
+    try (RawHttp http = new RawHttp(running.httpPort())) {
+      RawHttp.Response answer =
+          http.post(
+              "/v1/traces", "application/json", HostileOtlp.deeplyNestedJsonAttribute(10_000));
+
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.rpcStatus().getMessage()).contains("nests deeper than 64 levels");
+    }
+  }
+
+  @Test
+  void takesAMillionAttributesWithinSeconds() throws Exception {
+    byte[] request = HostileOtlp.manyAttributes(1_000_000);
+    long start = System.nanoTime();
+
+    try (RawHttp http = new RawHttp(running.httpPort())) {
+      assertThat(http.post("/v1/traces", PROTOBUF, request).status()).isEqualTo(200);
+    }
+
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    System.out.printf(
+        "a million attributes (%d bytes) answered in %d ms%n", request.length, millis);
+    assertThat(running.traces.items()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"zstd", "snappy", "br", "lz4"})
+  void refusesEncodingsItDoesNotDecodeWith415(String encoding) throws Exception {
+    try (RawHttp http = new RawHttp(running.httpPort())) {
+      RawHttp.Response answer =
+          http.post("/v1/traces", PROTOBUF, new byte[100], "Content-Encoding: " + encoding);
+
+      assertThat(answer.status()).isEqualTo(415);
+      assertThat(answer.rpcStatus().getMessage())
+          .isEqualTo(
+              "Content-Encoding "
+                  + encoding
+                  + " is not supported by otelgw; use gzip, deflate or identity");
+    }
+    assertThat(rejected("http", "unsupported_media_type")).isEqualTo(1);
+  }
+
+  @Test
+  void doesNotRepeatAnUnknownEncodingBack() throws Exception {
+    try (RawHttp http = new RawHttp(running.httpPort())) {
+      RawHttp.Response answer =
+          http.post("/v1/traces", PROTOBUF, new byte[10], "Content-Encoding: <script>x</script>");
+
+      assertThat(answer.status()).isEqualTo(415);
+      assertThat(answer.rpcStatus().getMessage())
+          .isEqualTo("Content-Encoding must be gzip, deflate or identity");
+    }
+  }
+
+  @Test
+  void boundsADeflateBombAsAGzipOne() throws Exception {
+    byte[] bomb = HostileOtlp.deflateBomb(256L << 20);
+
+    try (RawHttp http = new RawHttp(running.httpPort())) {
+      RawHttp.Response answer =
+          http.post("/v1/traces", PROTOBUF, bomb, "Content-Encoding: deflate");
+
+      assertThat(answer.status()).isEqualTo(413);
+      assertThat(answer.rpcStatus().getMessage()).contains("once decompressed");
+    }
+    assertThat(rejected("http", "too_large")).isEqualTo(1);
+  }
+
+  @Test
+  void boundsAGrpcGzipBomb() {
+    // About 1 MB on the wire, under the 4 MiB limit; 1 GiB once inflated.
+    byte[] bomb = HostileOtlp.gzipBomb(1L << 30);
+
+    try (RawGrpc grpc = new RawGrpc(running.grpcPort())) {
+      Status status = grpc.call(TRACES, bomb, true, Map.of());
+
+      assertThat(status.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+      assertThat(status.getDescription())
+          .contains("max_recv_msg_size_mib (4 MiB) once decompressed");
+    }
+    assertThat(rejected("grpc", "too_large")).isEqualTo(1);
+  }
+
+  @Test
+  void dropsASlowlorisConnectionAtTheReadTimeout() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", running.httpPort())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      long start = System.nanoTime();
+      out.write("POST /v1/traces HTTP/1.1\r\nHost: x\r\n".getBytes(ISO_8859_1));
+      // A header line a byte every 50 ms, never finished: the connection is closed 500 ms in.
+      ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+      trickle.scheduleAtFixedRate(
+          () -> {
+            try {
+              out.write('X');
+              out.flush();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e); // closed by the server: stops the trickle
+            }
+          },
+          0,
+          50,
+          TimeUnit.MILLISECONDS);
+
+      assertThat(socket.getInputStream().read()).isEqualTo(-1);
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      trickle.shutdownNow();
+      System.out.printf("slowloris connection closed after %d ms%n", millis);
+      assertThat(millis).isLessThan(4_000);
+    }
+    assertThat(rejected("http", "read_timeout")).isEqualTo(1);
+  }
+
+  @Test
+  void closesARapidResetConnectionAndServesOthers() throws Exception {
+    RapidResetClient.Outcome outcome =
+        RapidResetClient.attack(running.grpcPort(), "/" + TRACES, 2_000, Duration.ofSeconds(10));
+
+    System.out.println("rapid reset: " + outcome);
+    assertThat(outcome.closed()).isTrue();
+    assertThat(outcome.goAwayError()).isEqualTo(RapidResetClient.ENHANCE_YOUR_CALM);
+    try (OtlpGrpcSpanExporter exporter =
+        OtlpGrpcSpanExporter.builder().setEndpoint(running.grpcEndpoint()).build()) {
+      assertSucceeds(exporter.export(SdkData.spans(1)));
+    }
+  }
+
+  @Test
+  void refusesGrpcMetadataOverItsLimit() {
+    try (RawGrpc grpc = new RawGrpc(running.grpcPort())) {
+      Status status = grpc.call(TRACES, new byte[0], false, Map.of("x-big", "a".repeat(20_000)));
+
+      System.out.println("20 KB of metadata: " + status);
+      assertThat(status.getCode()).isNotEqualTo(Status.Code.OK);
+    }
+    assertThat(running.traces.batches()).isEmpty();
+  }
+
+  private double rejected(String transport, String reason) {
+    return running.counter(MetricNames.RECEIVER_REJECTED, "transport", transport, "reason", reason);
+  }
+}
