@@ -31,7 +31,8 @@ public final class JmhSummary {
   }
 
   /** One benchmark result: its name, parameters, score (ns/op), error and allocation (B/op). */
-  record Row(String benchmark, Map<String, String> params, double score, double error, double alloc) {}
+  record Row(
+      String benchmark, Map<String, String> params, double score, double error, double alloc) {}
 
   static String markdown(List<Row> rows) {
     StringBuilder md =
@@ -133,7 +134,8 @@ public final class JmhSummary {
 
   private static void expect(JsonToken actual, JsonToken expected) throws IOException {
     if (actual != expected) {
-      throw new IOException("not a JMH JSON result file: expected " + expected + ", found " + actual);
+      throw new IOException(
+          "not a JMH JSON result file: expected " + expected + ", found " + actual);
     }
   }
 }

@@ -15,10 +15,10 @@ import java.util.SplittableRandom;
 /**
  * Export requests that look like what an instrumented web service sends: one resource with the
  * usual SDK and Kubernetes attributes, one scope, and spans of four kinds (HTTP server, database
- * client, messaging producer, internal), each with 14 to 18 attributes and one event, 0.7 to 1.6
- * KB encoded (about 0.8 KB on average). Every {@value #PII_EVERY}th span carries an e-mail
- * address ({@code enduser.email}) for redaction rules to find, so most 100-span requests have
- * something to mask.
+ * client, messaging producer, internal), each with 14 to 18 attributes and one event, 0.7 to 1.6 KB
+ * encoded (about 0.8 KB on average). Every {@value #PII_EVERY}th span carries an e-mail address
+ * ({@code enduser.email}) for redaction rules to find, so most 100-span requests have something to
+ * mask.
  *
  * <p>Deterministic: the same size and seed give the same bytes. Thread-safe (no state).
  */
@@ -133,7 +133,8 @@ public final class RealisticSpans {
         .addAttributes(str("app.request_id", uuid(random)))
         .addAttributes(str("session.id", uuid(random)));
     if (index % PII_EVERY == PII_EVERY - 1) {
-      span.addAttributes(str("enduser.email", "customer" + random.nextInt(100_000) + "@example.com"));
+      span.addAttributes(
+          str("enduser.email", "customer" + random.nextInt(100_000) + "@example.com"));
     }
     span.addEvents(
         Span.Event.newBuilder()
@@ -158,7 +159,8 @@ public final class RealisticSpans {
 
   private static void httpServer(SplittableRandom random, Span.Builder span) {
     String route = ROUTES[random.nextInt(ROUTES.length)];
-    String path = route.replaceAll("\\{[^}]+}", Integer.toString(100_000 + random.nextInt(900_000)));
+    String path =
+        route.replaceAll("\\{[^}]+}", Integer.toString(100_000 + random.nextInt(900_000)));
     span.setName("GET " + route)
         .setKind(Span.SpanKind.SPAN_KIND_SERVER)
         .addAttributes(str("http.request.method", "GET"))
@@ -169,7 +171,8 @@ public final class RealisticSpans {
         .addAttributes(str("url.query", "page=" + random.nextInt(20) + "&size=50&sort=createdAt"))
         .addAttributes(str("server.address", "checkout.shop.example.com"))
         .addAttributes(integer("server.port", 443))
-        .addAttributes(str("client.address", "10.12." + random.nextInt(256) + "." + random.nextInt(256)))
+        .addAttributes(
+            str("client.address", "10.12." + random.nextInt(256) + "." + random.nextInt(256)))
         .addAttributes(str("network.protocol.version", "1.1"))
         .addAttributes(
             str(
@@ -255,7 +258,10 @@ public final class RealisticSpans {
   }
 
   private static KeyValue integer(String key, long value) {
-    return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setIntValue(value)).build();
+    return KeyValue.newBuilder()
+        .setKey(key)
+        .setValue(AnyValue.newBuilder().setIntValue(value))
+        .build();
   }
 
   private static KeyValue dbl(String key, double value) {
@@ -266,6 +272,9 @@ public final class RealisticSpans {
   }
 
   private static KeyValue bool(String key, boolean value) {
-    return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setBoolValue(value)).build();
+    return KeyValue.newBuilder()
+        .setKey(key)
+        .setValue(AnyValue.newBuilder().setBoolValue(value))
+        .build();
   }
 }

@@ -1,12 +1,6 @@
 package otelgw.benchmarks.batching;
 
 import java.util.concurrent.TimeUnit;
-import otelgw.benchmarks.RealisticSpans;
-import otelgw.benchmarks.pipeline.Processors;
-import otelgw.core.batch.BatchType;
-import otelgw.core.batch.TraceBatch;
-import otelgw.core.component.Processor;
-import otelgw.core.processor.batch.BatchProcessorFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,11 +13,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import otelgw.benchmarks.RealisticSpans;
+import otelgw.benchmarks.pipeline.Processors;
+import otelgw.core.batch.BatchType;
+import otelgw.core.batch.TraceBatch;
+import otelgw.core.component.Processor;
+import otelgw.core.processor.batch.BatchProcessorFactory;
 
 /**
  * The batch processor with its default settings ({@code send_batch_size: 8192}) taking requests of
- * {@code spans} spans as they arrive on the ring, and the merged batches' bytes read as an
- * exporter would: the cost of holding, merging and sending on, per request.
+ * {@code spans} spans as they arrive on the ring, and the merged batches' bytes read as an exporter
+ * would: the cost of holding, merging and sending on, per request.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

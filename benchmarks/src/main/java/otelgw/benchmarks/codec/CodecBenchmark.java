@@ -3,12 +3,6 @@ package otelgw.benchmarks.codec;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.util.concurrent.TimeUnit;
-import otelgw.benchmarks.RealisticSpans;
-import otelgw.config.Signal;
-import otelgw.core.otlp.MalformedProtobufException;
-import otelgw.core.otlp.OtlpJson;
-import otelgw.core.otlp.OtlpJsonException;
-import otelgw.core.otlp.WireItemCounter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,6 +14,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import otelgw.benchmarks.RealisticSpans;
+import otelgw.config.Signal;
+import otelgw.core.otlp.MalformedProtobufException;
+import otelgw.core.otlp.OtlpJson;
+import otelgw.core.otlp.OtlpJsonException;
+import otelgw.core.otlp.WireItemCounter;
 
 /**
  * Decoding and encoding one OTLP trace request of {@code spans} realistic spans: what a full

@@ -2,9 +2,6 @@ package otelgw.benchmarks.endtoend;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import otelgw.benchmarks.RealisticSpans;
-import otelgw.benchmarks.pipeline.InProcessGateway;
-import otelgw.benchmarks.pipeline.RedactionRules;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,13 +15,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import otelgw.benchmarks.RealisticSpans;
+import otelgw.benchmarks.pipeline.InProcessGateway;
+import otelgw.benchmarks.pipeline.RedactionRules;
 
 /**
  * The whole in-process pipeline, from request bytes to the exporter's send: the gRPC receiver's
  * path (wire scan, counting, admission, ring publish), the ring consumer running the processors,
  * the exporter helper's queue and consumer threads, and a sender that reads the bytes it would
- * send. Everything but the network. The time per operation is the steady-state cost of one
- * request, whichever stage is slowest; back-pressure keeps the stages in step.
+ * send. Everything but the network. The time per operation is the steady-state cost of one request,
+ * whichever stage is slowest; back-pressure keeps the stages in step.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

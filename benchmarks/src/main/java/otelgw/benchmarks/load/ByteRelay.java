@@ -14,8 +14,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The floor otelgw's overhead is measured against: a gRPC server that forwards each OTLP trace
- * request's bytes, untouched and unread, to a backend over one channel, and answers the client
- * with the backend's answer. No scan, no queue, no batching, no metrics.
+ * request's bytes, untouched and unread, to a backend over one channel, and answers the client with
+ * the backend's answer. No scan, no queue, no batching, no metrics.
  *
  * <p>{@code java -cp benchmarks.jar otelgw.benchmarks.load.ByteRelay LISTEN_PORT BACKEND_PORT}:
  * both on 127.0.0.1; runs until killed.

@@ -12,9 +12,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Drives one load against a target for a warm-up and a measurement window: at a fixed rate (a
  * pacing thread sends each request at its time, asynchronously) or at the maximum rate (a fixed
- * number of requests always in flight, each answer sending the next). Measures acknowledged
- * spans, refusals and failures, acknowledgement latency per request, and the target's CPU time
- * over the window.
+ * number of requests always in flight, each answer sending the next). Measures acknowledged spans,
+ * refusals and failures, acknowledgement latency per request, and the target's CPU time over the
+ * window.
  */
 final class Driver {
 

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * OTLP/gRPC with raw byte calls over a few channels (one HTTP/2 connection each), used round
- * robin, as several SDKs would connect. Callbacks run on the channels' event loops.
+ * OTLP/gRPC with raw byte calls over a few channels (one HTTP/2 connection each), used round robin,
+ * as several SDKs would connect. Callbacks run on the channels' event loops.
  */
 final class GrpcLoadClient implements LoadClient {
 
@@ -22,10 +22,7 @@ final class GrpcLoadClient implements LoadClient {
     channels = new ManagedChannel[connections];
     for (int i = 0; i < connections; i++) {
       channels[i] =
-          NettyChannelBuilder.forAddress("127.0.0.1", port)
-              .usePlaintext()
-              .directExecutor()
-              .build();
+          NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().directExecutor().build();
     }
   }
 

@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * OTLP/HTTP with protobuf bodies, {@code POST /v1/traces} over HTTP/1.1 keep-alive connections
- * (the JDK client opens as many as there are requests in flight).
+ * OTLP/HTTP with protobuf bodies, {@code POST /v1/traces} over HTTP/1.1 keep-alive connections (the
+ * JDK client opens as many as there are requests in flight).
  */
 final class HttpLoadClient implements LoadClient {
 

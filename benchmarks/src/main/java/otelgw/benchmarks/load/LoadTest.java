@@ -20,8 +20,8 @@ import otelgw.benchmarks.RealisticSpans;
  * The end-to-end load test. Starts a lean OTLP sink in this JVM, then for each {@link Scenario}
  * starts the target as its own process (otelgw.jar with a config from {@code benchmarks/configs},
  * or the {@link ByteRelay}), drives it over loopback with pre-serialized requests, and records
- * throughput, the target's CPU time and memory, acknowledgement latency and spans lost. Writes
- * one JSON line per run and a Markdown summary; see {@code benchmarks/load-test.sh}.
+ * throughput, the target's CPU time and memory, acknowledgement latency and spans lost. Writes one
+ * JSON line per run and a Markdown summary; see {@code benchmarks/load-test.sh}.
  *
  * <pre>
  * java -cp benchmarks.jar otelgw.benchmarks.load.LoadTest [--otelgw-jar PATH] [--configs DIR]
@@ -139,7 +139,8 @@ public final class LoadTest {
       env.put("OTELGW_METRICS_ADDRESS", "127.0.0.1:" + metricsPort);
       env.put("SINK_GRPC_ENDPOINT", "127.0.0.1:" + sinkGrpc);
       env.put("SINK_HTTP_ENDPOINT", "127.0.0.1:" + sinkHttp);
-      env.put("OTELGW_EXPORTER", scenario.protocol().equals("grpc") ? "otlp/sink" : "otlphttp/sink");
+      env.put(
+          "OTELGW_EXPORTER", scenario.protocol().equals("grpc") ? "otlp/sink" : "otlphttp/sink");
       ports = new int[] {grpcPort, httpPort};
     }
     Files.writeString(

@@ -45,7 +45,8 @@ final class RawBytes implements MethodDescriptor.Marshaller<byte[]> {
   }
 
   /** Bytes gRPC drains in one write instead of copying through a scratch array. */
-  private static final class Drained extends ByteArrayInputStream implements Drainable, KnownLength {
+  private static final class Drained extends ByteArrayInputStream
+      implements Drainable, KnownLength {
     Drained(byte[] bytes) {
       super(bytes);
     }

@@ -34,8 +34,8 @@ import otelgw.core.otlp.MalformedProtobufException;
 import otelgw.core.otlp.WireItemCounter;
 
 /**
- * A lean OTLP trace backend on 127.0.0.1: gRPC and HTTP/protobuf, each request's spans counted by
- * a wire scan and answered OK with an empty response. Nothing is parsed or kept, so that the sink
+ * A lean OTLP trace backend on 127.0.0.1: gRPC and HTTP/protobuf, each request's spans counted by a
+ * wire scan and answered OK with an empty response. Nothing is parsed or kept, so that the sink
  * takes as little of the machine as it can from the process being measured.
  */
 final class Sink implements AutoCloseable {

@@ -88,7 +88,9 @@ final class Summary {
     return md.toString();
   }
 
-  /** Max-rate throughput of each otelgw config over gRPC, divided by the relay's in the same repeat. */
+  /**
+   * Max-rate throughput of each otelgw config over gRPC, divided by the relay's in the same repeat.
+   */
   private static String relayRatios(List<Map<String, Object>> records) {
     Map<Object, Double> relayByRepeat = new LinkedHashMap<>();
     for (Map<String, Object> r : records) {
@@ -111,7 +113,8 @@ final class Summary {
         ratios.computeIfAbsent((String) r.get("target"), t -> new ArrayList<>()).add(ratio);
       }
     }
-    StringBuilder md = new StringBuilder("\n| max-rate throughput over gRPC | vs relay |\n|---|---|\n");
+    StringBuilder md =
+        new StringBuilder("\n| max-rate throughput over gRPC | vs relay |\n|---|---|\n");
     ratios.forEach(
         (target, list) ->
             md.append("| ")
@@ -137,7 +140,8 @@ final class Summary {
     }
     values.sort(Double::compare);
     int n = values.size();
-    double median = n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+    double median =
+        n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
     String text = String.format(Locale.ROOT, format, median);
     if (n > 1) {
       text +=

@@ -22,10 +22,10 @@ import otelgw.core.processor.memorylimiter.MemoryLimiterFactory;
 import otelgw.core.processor.redaction.RedactionFactory;
 
 /**
- * otelgw's pipeline graph without the network: built from YAML like the real program, with a
- * {@code bench} receiver that exposes its ingress and a {@code count} exporter (behind the real
- * exporter helper's queue) that counts spans instead of sending them. Requests go in as protobuf
- * bytes, exactly as the gRPC receiver hands them over.
+ * otelgw's pipeline graph without the network: built from YAML like the real program, with a {@code
+ * bench} receiver that exposes its ingress and a {@code count} exporter (behind the real exporter
+ * helper's queue) that counts spans instead of sending them. Requests go in as protobuf bytes,
+ * exactly as the gRPC receiver hands them over.
  */
 public final class InProcessGateway implements AutoCloseable {
 

@@ -21,7 +21,8 @@ public final class Processors {
   public static <C> Processor<TraceBatch> create(
       ProcessorFactory<C> factory, String yaml, BatchConsumer<TraceBatch> next) throws Exception {
     ConfigProblems problems = new ConfigProblems();
-    C config = factory.parseConfig(ConfigNode.parse(yaml, "processors." + factory.type(), problems));
+    C config =
+        factory.parseConfig(ConfigNode.parse(yaml, "processors." + factory.type(), problems));
     problems.throwIfErrors();
     ProcessorSettings<TraceBatch> settings =
         new ProcessorSettings<>(

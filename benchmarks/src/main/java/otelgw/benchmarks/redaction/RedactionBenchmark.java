@@ -1,13 +1,6 @@
 package otelgw.benchmarks.redaction;
 
 import java.util.concurrent.TimeUnit;
-import otelgw.benchmarks.RealisticSpans;
-import otelgw.benchmarks.pipeline.Processors;
-import otelgw.benchmarks.pipeline.RedactionRules;
-import otelgw.core.batch.BatchType;
-import otelgw.core.batch.TraceBatch;
-import otelgw.core.component.Processor;
-import otelgw.core.processor.redaction.RedactionFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,6 +13,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import otelgw.benchmarks.RealisticSpans;
+import otelgw.benchmarks.pipeline.Processors;
+import otelgw.benchmarks.pipeline.RedactionRules;
+import otelgw.core.batch.BatchType;
+import otelgw.core.batch.TraceBatch;
+import otelgw.core.component.Processor;
+import otelgw.core.processor.redaction.RedactionFactory;
 
 /**
  * The redaction processor on one request of realistic spans, from the bytes it arrived as to the

@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A bare Disruptor ring like the pipeline's (multi-producer, 1024 slots, one consumer), to compare
  * wait strategies. {@code roundTrip}: publish one event and wait until the consumer has taken it,
- * the wake-up latency an idle pipeline adds to a request. {@code burst}: publish 64 events
- * back to back, then wait for the last, the cost per event when the consumer is busy.
+ * the wake-up latency an idle pipeline adds to a request. {@code burst}: publish 64 events back to
+ * back, then wait for the last, the cost per event when the consumer is busy.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -2,8 +2,6 @@ package otelgw.benchmarks.ring;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import otelgw.benchmarks.RealisticSpans;
-import otelgw.benchmarks.pipeline.InProcessGateway;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,13 +15,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import otelgw.benchmarks.RealisticSpans;
+import otelgw.benchmarks.pipeline.InProcessGateway;
 
 /**
  * The ring hand-off as the receivers use it: a request scanned from its bytes and published into a
- * pass-through pipeline's ring (through the graph's counting ingress), taken by the consumer
- * thread and handed straight to an exporter without a queue. The time per operation is the
- * steady-state cost of one request through the ring, whichever side is slower; the ring's
- * back-pressure keeps the two sides in step.
+ * pass-through pipeline's ring (through the graph's counting ingress), taken by the consumer thread
+ * and handed straight to an exporter without a queue. The time per operation is the steady-state
+ * cost of one request through the ring, whichever side is slower; the ring's back-pressure keeps
+ * the two sides in step.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -65,8 +65,8 @@ public abstract sealed class Batch<M extends Message> permits TraceBatch, Metric
   }
 
   /**
-   * Whether this batch holds the decoded message: decoded by itself, or already decoded when it
-   * was shared from another. A share taken before decoding decodes again on its own.
+   * Whether this batch holds the decoded message: decoded by itself, or already decoded when it was
+   * shared from another. A share taken before decoding decodes again on its own.
    */
   public final boolean isDecoded() {
     return message != null;
@@ -146,10 +146,15 @@ public abstract sealed class Batch<M extends Message> permits TraceBatch, Metric
    */
   public abstract Batch<M> share();
 
-
   @Override
   public String toString() {
-    return signal().configName() + " batch of " + itemCount() + " " + signal().itemName()
-        + ", " + byteSize() + " bytes";
+    return signal().configName()
+        + " batch of "
+        + itemCount()
+        + " "
+        + signal().itemName()
+        + ", "
+        + byteSize()
+        + " bytes";
   }
 }

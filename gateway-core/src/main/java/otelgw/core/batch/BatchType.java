@@ -12,9 +12,9 @@ import otelgw.core.otlp.MalformedProtobufException;
 import otelgw.core.otlp.WireItemCounter;
 
 /**
- * What differs between the signals, in one place: the request message, how to count its items,
- * and how to make a batch of it. Everything else in the gateway is written once, generic over the
- * batch type, and asks its {@code BatchType} where the signal matters.
+ * What differs between the signals, in one place: the request message, how to count its items, and
+ * how to make a batch of it. Everything else in the gateway is written once, generic over the batch
+ * type, and asks its {@code BatchType} where the signal matters.
  *
  * @param <M> the OTLP export request message
  * @param <B> the batch class holding it
@@ -105,9 +105,9 @@ public final class BatchType<M extends Message, B extends Batch<M>> {
   }
 
   /**
-   * A batch of bytes already known to be a well-formed request of this type with {@code
-   * itemCount} items, such as batches that came through {@link #fromWire} laid end to end: not
-   * scanned again. Takes ownership of {@code bytes}.
+   * A batch of bytes already known to be a well-formed request of this type with {@code itemCount}
+   * items, such as batches that came through {@link #fromWire} laid end to end: not scanned again.
+   * Takes ownership of {@code bytes}.
    */
   public B fromCheckedWire(byte[] bytes, int itemCount) {
     return fromWire.create(bytes, itemCount);

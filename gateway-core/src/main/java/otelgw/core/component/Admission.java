@@ -4,8 +4,8 @@ import otelgw.core.batch.Ticket;
 import otelgw.core.error.RefusedException;
 
 /**
- * Decides at the edge, before anything is acknowledged, whether the gateway can take more data:
- * the memory limiter's check, run by receivers' I/O threads for every request. Must be cheap and
+ * Decides at the edge, before anything is acknowledged, whether the gateway can take more data: the
+ * memory limiter's check, run by receivers' I/O threads for every request. Must be cheap and
  * non-blocking.
  */
 public interface Admission extends Component {

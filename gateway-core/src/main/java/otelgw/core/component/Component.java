@@ -6,8 +6,8 @@ import java.time.Duration;
  * Anything with a lifecycle: receivers, processors, exporters, extensions.
  *
  * <p>{@link #start()} returns quickly; failing to start (a port in use) throws and stops start-up.
- * {@link #shutdown(Duration)} is idempotent, safe without {@code start()}, and returns within
- * about its deadline, having given up on what it could not finish.
+ * {@link #shutdown(Duration)} is idempotent, safe without {@code start()}, and returns within about
+ * its deadline, having given up on what it could not finish.
  */
 public interface Component {
 

@@ -12,7 +12,8 @@ import otelgw.config.ComponentKind;
 /** The component types a build of otelgw has, by kind and type name. */
 public final class Factories {
 
-  private final Map<ComponentKind, Map<String, Factory<?>>> byKind = new EnumMap<>(ComponentKind.class);
+  private final Map<ComponentKind, Map<String, Factory<?>>> byKind =
+      new EnumMap<>(ComponentKind.class);
 
   private Factories(Collection<? extends Factory<?>> factories) {
     for (ComponentKind kind : ComponentKind.values()) {

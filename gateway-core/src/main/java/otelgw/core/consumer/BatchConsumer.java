@@ -19,15 +19,15 @@ public interface BatchConsumer<B extends Batch<?>> {
 
   /**
    * The ring has run empty, or has been idle for a tick: a stage holding data back (the batch
-   * processor) decides whether to send it on now. The pipeline calls this on each of its stages
-   * in order, so a stage must not pass it on to the next; the default does nothing, for stages
-   * that hold nothing.
+   * processor) decides whether to send it on now. The pipeline calls this on each of its stages in
+   * order, so a stage must not pass it on to the next; the default does nothing, for stages that
+   * hold nothing.
    */
   default void flush() {}
 
   /**
-   * Whether this consumer changes the batches it is given. Fan-out gives such a consumer a batch
-   * of its own, so that its changes never show in another consumer's data.
+   * Whether this consumer changes the batches it is given. Fan-out gives such a consumer a batch of
+   * its own, so that its changes never show in another consumer's data.
    */
   default boolean mutatesData() {
     return false;

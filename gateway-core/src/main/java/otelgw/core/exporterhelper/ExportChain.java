@@ -19,8 +19,8 @@ import otelgw.core.telemetry.MetricNames;
 import otelgw.core.telemetry.SendHealth;
 
 /**
- * One exporter's chain for one signal: bounded queue → N consumer threads → retry → send. Without
- * a queue, {@link #consume} sends (and retries) on the calling pipeline thread.
+ * One exporter's chain for one signal: bounded queue → N consumer threads → retry → send. Without a
+ * queue, {@link #consume} sends (and retries) on the calling pipeline thread.
  *
  * <p>With {@code block_on_overflow} (the default), a full queue makes {@link #consume} wait: the
  * pipeline's ring fills and receivers refuse new data with a retryable status, so nothing
@@ -56,7 +56,10 @@ final class ExportChain<B extends Batch<?>> implements BatchConsumer<B> {
             Sleeper.SYSTEM,
             System::nanoTime,
             new Random(new SecureRandom().nextLong()));
-    this.queue = queueSettings.map(q -> new BoundedQueue<B>(q.queueSize(), ExportChain.<B>sizer(q))).orElse(null);
+    this.queue =
+        queueSettings
+            .map(q -> new BoundedQueue<B>(q.queueSize(), ExportChain.<B>sizer(q)))
+            .orElse(null);
     if (queue != null) {
       String exporter = settings.id().toString();
       Gauge.builder(MetricNames.EXPORTER_QUEUE_SIZE, queue, BoundedQueue::size)
@@ -123,9 +126,9 @@ final class ExportChain<B extends Batch<?>> implements BatchConsumer<B> {
   }
 
   /**
-   * Waits up to {@code deadline} for the queue to empty and every consumer to finish, then gives
-   * up on the rest: attempts in progress are not retried again, and what is still queued is
-   * counted as dropped at shutdown.
+   * Waits up to {@code deadline} for the queue to empty and every consumer to finish, then gives up
+   * on the rest: attempts in progress are not retried again, and what is still queued is counted as
+   * dropped at shutdown.
    */
   void drain(Duration deadline) {
     if (queue == null) {

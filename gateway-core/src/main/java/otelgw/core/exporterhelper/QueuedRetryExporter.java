@@ -16,8 +16,8 @@ import otelgw.core.telemetry.SendHealth;
 
 /**
  * The exporter helper: puts a bounded queue and retry with back-off in front of a {@link
- * Transport}'s senders, one chain per signal, and counts what is sent, failed and dropped under
- * the Collector's metric names. A concrete exporter is a {@code Transport} and its config.
+ * Transport}'s senders, one chain per signal, and counts what is sent, failed and dropped under the
+ * Collector's metric names. A concrete exporter is a {@code Transport} and its config.
  */
 public final class QueuedRetryExporter implements Exporter {
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otelgw.config.ComponentId;
 import otelgw.config.RetrySettings;
 import otelgw.core.batch.Batch;
@@ -14,8 +16,6 @@ import otelgw.core.error.ThrottledException;
 import otelgw.core.exporterhelper.ExporterMeters.DropReason;
 import otelgw.core.telemetry.SendHealth;
 import otelgw.core.telemetry.ThrottledLog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends one batch to the end: retries what the backend says is passing, with back-off, until it

@@ -16,8 +16,8 @@ public interface Sender<B extends Batch<?>> {
   /**
    * Sends {@code batch}.
    *
-   * @return what the backend rejected of an otherwise accepted request; {@link
-   *     PartialSuccess#NONE} when it took everything
+   * @return what the backend rejected of an otherwise accepted request; {@link PartialSuccess#NONE}
+   *     when it took everything
    * @throws otelgw.core.error.PermanentException the backend will never take this data
    * @throws otelgw.core.error.RetryableException a passing failure: down, overloaded, timed out
    * @throws otelgw.core.error.ThrottledException the backend asked to wait a given time

@@ -6,7 +6,8 @@ import java.time.Duration;
 @FunctionalInterface
 interface Sleeper {
 
-  Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis(), (int) (duration.toNanos() % 1_000_000));
+  Sleeper SYSTEM =
+      duration -> Thread.sleep(duration.toMillis(), (int) (duration.toNanos() % 1_000_000));
 
   void sleep(Duration duration) throws InterruptedException;
 }

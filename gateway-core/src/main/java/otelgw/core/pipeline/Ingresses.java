@@ -20,8 +20,7 @@ public final class Ingresses {
   private final Map<Signal, Ingress<?>> bySignal;
   private final MeterRegistry meters;
 
-  private Ingresses(
-      ComponentId receiver, Map<Signal, Ingress<?>> bySignal, MeterRegistry meters) {
+  private Ingresses(ComponentId receiver, Map<Signal, Ingress<?>> bySignal, MeterRegistry meters) {
     this.receiver = receiver;
     this.bySignal = Map.copyOf(bySignal);
     this.meters = meters;

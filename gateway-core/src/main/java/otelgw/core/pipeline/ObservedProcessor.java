@@ -11,8 +11,8 @@ import otelgw.core.telemetry.MetricNames;
 
 /**
  * The graph's wrapper around every processor: counts items in ({@code
- * otelcol_processor_incoming_items}) and out ({@code otelcol_processor_outgoing_items}), so that
- * no processor counts for itself.
+ * otelcol_processor_incoming_items}) and out ({@code otelcol_processor_outgoing_items}), so that no
+ * processor counts for itself.
  */
 final class ObservedProcessor<B extends Batch<?>> implements Processor<B> {
 

@@ -8,8 +8,8 @@ import otelgw.core.component.Processor;
 import otelgw.core.consumer.BatchConsumer;
 
 /**
- * One pipeline once built: its ring, and behind it the processors in config order, then the
- * fan-out to its exporters. Runs on the ring's consumer thread.
+ * One pipeline once built: its ring, and behind it the processors in config order, then the fan-out
+ * to its exporters. Runs on the ring's consumer thread.
  */
 final class Pipeline<B extends Batch<?>> implements BatchConsumer<B> {
 

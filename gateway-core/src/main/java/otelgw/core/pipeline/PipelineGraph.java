@@ -6,13 +6,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
-import java.util.Optional;
-import java.util.Set;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otelgw.config.ComponentId;
 import otelgw.config.ComponentKind;
 import otelgw.config.GatewayConfig;
@@ -36,8 +38,6 @@ import otelgw.core.component.ReceiverSettings;
 import otelgw.core.consumer.BatchConsumer;
 import otelgw.core.telemetry.GatewayStatus;
 import otelgw.core.telemetry.GatewayStatus.Lifecycle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The running gateway: every pipeline's ring, processors and fan-out, with the receivers and
@@ -98,7 +98,9 @@ public final class PipelineGraph {
       ExporterSettings settings =
           new ExporterSettings(
               id, config.signalsOf(ComponentKind.EXPORTER, id), meters, extensionLookup);
-      exporters.put(id, createExporter((ExporterFactory<?>) component.factory(), settings, component.config()));
+      exporters.put(
+          id,
+          createExporter((ExporterFactory<?>) component.factory(), settings, component.config()));
     }
 
     Map<ComponentId, Admission> admissions = new LinkedHashMap<>();
@@ -113,7 +115,12 @@ public final class PipelineGraph {
     Map<PipelineConfig, Pipeline<?>> built = new LinkedHashMap<>();
     for (PipelineConfig pipelineConfig : config.pipelines()) {
       Pipeline<?> pipeline =
-          buildPipeline(BatchType.of(pipelineConfig.id().signal()), pipelineConfig, resolved, exporters, meters);
+          buildPipeline(
+              BatchType.of(pipelineConfig.id().signal()),
+              pipelineConfig,
+              resolved,
+              exporters,
+              meters);
       pipelines.add(pipeline);
       built.put(pipelineConfig, pipeline);
       for (ComponentId receiver : pipelineConfig.receivers()) {
@@ -131,9 +138,11 @@ public final class PipelineGraph {
           fed.forEach((signal, list) -> bySignal.put(signal, ingressInto(list, built, admissions)));
           ResolvedConfig.Resolved component = resolved.component(ComponentKind.RECEIVER, id);
           ReceiverSettings settings =
-              new ReceiverSettings(
-                  id, Ingresses.of(id, bySignal, meters), meters, extensionLookup);
-          receivers.put(id, createReceiver((ReceiverFactory<?>) component.factory(), settings, component.config()));
+              new ReceiverSettings(id, Ingresses.of(id, bySignal, meters), meters, extensionLookup);
+          receivers.put(
+              id,
+              createReceiver(
+                  (ReceiverFactory<?>) component.factory(), settings, component.config()));
         });
     List<RingStage<?>> rings = pipelines.stream().<RingStage<?>>map(Pipeline::ring).toList();
     PipelineGraph graph =
@@ -157,8 +166,8 @@ public final class PipelineGraph {
   }
 
   /**
-   * Starts every component, downstream first. If one fails to start, what was started is shut
-   * down again and the failure is thrown.
+   * Starts every component, downstream first. If one fails to start, what was started is shut down
+   * again and the failure is thrown.
    */
   public synchronized void start() throws Exception {
     state = Lifecycle.STARTING;
@@ -257,7 +266,12 @@ public final class PipelineGraph {
           ObservedProcessor.create(
               settings,
               downstream,
-              counted -> createProcessor((ProcessorFactory<?>) component.factory(), settings, component.config(), counted));
+              counted ->
+                  createProcessor(
+                      (ProcessorFactory<?>) component.factory(),
+                      settings,
+                      component.config(),
+                      counted));
       processors.add(0, processor);
       next = processor;
     }
@@ -316,7 +330,10 @@ public final class PipelineGraph {
 
   @SuppressWarnings("unchecked")
   private static <C, B extends Batch<?>> Processor<B> createProcessor(
-      ProcessorFactory<C> factory, ProcessorSettings<B> settings, Object config, BatchConsumer<B> next) {
+      ProcessorFactory<C> factory,
+      ProcessorSettings<B> settings,
+      Object config,
+      BatchConsumer<B> next) {
     return factory.createProcessor(settings, (C) config, next);
   }
 }

@@ -36,8 +36,8 @@ public final class ResolvedConfig {
   }
 
   /**
-   * Resolves every component the config uses (and reads the sections of those it defines but
-   * does not use, so their mistakes are reported too).
+   * Resolves every component the config uses (and reads the sections of those it defines but does
+   * not use, so their mistakes are reported too).
    *
    * @throws ConfigException listing every error, structural ones from loading included
    */
@@ -47,9 +47,12 @@ public final class ResolvedConfig {
     Map<ComponentKind, Map<ComponentId, Resolved>> components = new EnumMap<>(ComponentKind.class);
     for (ComponentKind kind : ComponentKind.values()) {
       Map<ComponentId, Resolved> resolved = new LinkedHashMap<>();
-      config.components(kind).forEach(
-          (id, node) -> resolveOne(kind, id, node, factories, problems)
-              .ifPresent(r -> resolved.put(id, r)));
+      config
+          .components(kind)
+          .forEach(
+              (id, node) ->
+                  resolveOne(kind, id, node, factories, problems)
+                      .ifPresent(r -> resolved.put(id, r)));
       components.put(kind, resolved);
     }
     for (PipelineConfig pipeline : config.pipelines()) {
@@ -110,25 +113,34 @@ public final class ResolvedConfig {
       Map<ComponentKind, Map<ComponentId, Resolved>> components,
       ConfigProblems problems) {
     Map<String, String> owners = new LinkedHashMap<>();
-    config.telemetry().metricsAddress().ifPresent(a -> owners.put(portKey(a), "service.telemetry.metrics"));
+    config
+        .telemetry()
+        .metricsAddress()
+        .ifPresent(a -> owners.put(portKey(a), "service.telemetry.metrics"));
     for (ComponentKind kind : ComponentKind.values()) {
       Set<ComponentId> used = config.used(kind);
-      components.get(kind).forEach(
-          (id, resolved) -> {
-            if (!used.contains(id)) {
-              return;
-            }
-            for (String endpoint : resolved.listenEndpoints()) {
-              String owner = kind.section() + "." + id;
-              String previous = owners.putIfAbsent(portKey(endpoint), owner);
-              if (previous != null && !endpoint.endsWith(":0")) {
-                problems.error(
-                    owner,
-                    0,
-                    "endpoint " + endpoint + " is already used by " + previous + ": two listeners cannot share a port");
-              }
-            }
-          });
+      components
+          .get(kind)
+          .forEach(
+              (id, resolved) -> {
+                if (!used.contains(id)) {
+                  return;
+                }
+                for (String endpoint : resolved.listenEndpoints()) {
+                  String owner = kind.section() + "." + id;
+                  String previous = owners.putIfAbsent(portKey(endpoint), owner);
+                  if (previous != null && !endpoint.endsWith(":0")) {
+                    problems.error(
+                        owner,
+                        0,
+                        "endpoint "
+                            + endpoint
+                            + " is already used by "
+                            + previous
+                            + ": two listeners cannot share a port");
+                  }
+                }
+              });
     }
   }
 
@@ -199,7 +211,9 @@ public final class ResolvedConfig {
               + " type '"
               + id.type()
               + "'"
-              + DidYouMean.closest(id.type(), known).map(t -> " (did you mean '" + t + "'?)").orElse("")
+              + DidYouMean.closest(id.type(), known)
+                  .map(t -> " (did you mean '" + t + "'?)")
+                  .orElse("")
               + "; known types: "
               + String.join(", ", known));
       return Optional.empty();

@@ -22,8 +22,8 @@ import java.util.regex.PatternSyntaxException;
  * </ul>
  *
  * <p>A text that cannot hold a match, because it is too short or lacks plain text every match
- * contains (an e-mail pattern's {@code @}), is passed over without running the matcher; see
- * {@link Prefilter}.
+ * contains (an e-mail pattern's {@code @}), is passed over without running the matcher; see {@link
+ * Prefilter}.
  *
  * <p>Empty matches are not reported. Thread-safe (each thread reuses a matcher of its own); the
  * budget is not.
@@ -170,8 +170,8 @@ public final class GuardedPattern {
   /**
    * A matcher of this pattern over a budgeted text, kept per thread and reused from scan to scan:
    * on a busy pipeline a pattern is applied to every string of every request, and a fresh matcher
-   * each time is most of the garbage redaction makes. A scan that starts while another of the
-   * same pattern is under way on the thread (from a sink) gets one of its own.
+   * each time is most of the garbage redaction makes. A scan that starts while another of the same
+   * pattern is under way on the thread (from a sink) gets one of its own.
    */
   private static final class Scan {
     private final BudgetedText text = new BudgetedText("", 0);

@@ -11,8 +11,8 @@ package otelgw.core.regex;
  * <p>Conservative: it rules a text out only where the regex is simple enough to be sure. Groups,
  * classes and escapes other than a backslash before punctuation end a run of plain text and count
  * no more than they must; an alternation at the top level, a flag that changes matching for the
- * rest of the regex ({@code (?i)}), quoting ({@code \Q}), an escape this reader does not know, or
- * a char outside the Basic Multilingual Plane make it rule nothing out. Immutable.
+ * rest of the regex ({@code (?i)}), quoting ({@code \Q}), an escape this reader does not know, or a
+ * char outside the Basic Multilingual Plane make it rule nothing out. Immutable.
  */
 final class Prefilter {
 

@@ -37,7 +37,8 @@ public final class ThrottledLog {
       return;
     }
     long more = suppressed.getAndSet(0);
-    String line = more > 0 ? message + " (and " + more + " more like it since the last report)" : message;
+    String line =
+        more > 0 ? message + " (and " + more + " more like it since the last report)" : message;
     if (isError) {
       logger.error(line, error);
     } else {

@@ -8,14 +8,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otelgw.config.ComponentId;
 import otelgw.core.batch.CountedTicket;
 import otelgw.core.batch.Ticket;
 import otelgw.core.component.Admission;
 import otelgw.core.error.RefusedException;
 import otelgw.core.telemetry.MetricNames;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The memory limiter's admission check, shared by every pipeline that lists it. Two measures, each

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 import otelgw.config.ComponentId;
 import otelgw.config.ConfigNode;
 import otelgw.config.ConfigProblems;
 import otelgw.core.batch.Ticket;
 import otelgw.core.error.RefusedException;
-import org.junit.jupiter.api.Test;
 
 class MemoryLimiterTest {
 
@@ -91,14 +91,27 @@ class MemoryLimiterTest {
     ConfigProblems problems = new ConfigProblems();
     MemoryLimiterConfig.parse(
         ConfigNode.parse(
-            "check_interval: 0s\nlimit_mib: 100\nspike_limit_mib: 100\n", "processors.memory_limiter", problems));
+            "check_interval: 0s\nlimit_mib: 100\nspike_limit_mib: 100\n",
+            "processors.memory_limiter",
+            problems));
     assertThat(problems.all())
         .extracting(Object::toString)
-        .anySatisfy(p -> assertThat(p).contains("processors.memory_limiter.check_interval").contains("greater than 0"))
-        .anySatisfy(p -> assertThat(p).contains("spike_limit_mib").contains("must be less than 'limit_mib'"));
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains("processors.memory_limiter.check_interval")
+                    .contains("greater than 0"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains("spike_limit_mib")
+                    .contains("must be less than 'limit_mib'"));
 
     ConfigProblems none = new ConfigProblems();
-    MemoryLimiterConfig.parse(ConfigNode.parse("check_interval: 1s\n", "processors.memory_limiter", none));
-    assertThat(none.all()).extracting(Object::toString).anySatisfy(p -> assertThat(p).contains("set 'limit_mib' or 'limit_percentage'"));
+    MemoryLimiterConfig.parse(
+        ConfigNode.parse("check_interval: 1s\n", "processors.memory_limiter", none));
+    assertThat(none.all())
+        .extracting(Object::toString)
+        .anySatisfy(p -> assertThat(p).contains("set 'limit_mib' or 'limit_percentage'"));
   }
 }
