@@ -113,6 +113,18 @@ public abstract sealed class Batch<M extends Message> permits TraceBatch, Metric
   }
 
   /**
+   * Keeps only the protobuf encoding: serializes an updated message now and lets go of the decoded
+   * one. For a stage that holds batches back: a decoded request takes several times the memory of
+   * its bytes, all of it copied by every young collection while it waits, and what comes after
+   * wants the bytes. A later {@link #message()} decodes again.
+   */
+  public final void compact() {
+    itemCount();
+    toByteArray();
+    message = null;
+  }
+
+  /**
    * Makes this batch carry {@code added} as well as its own ticket: admission attaches the memory
    * it reserved, and a stage merging batches attaches the tickets of those it merged.
    */

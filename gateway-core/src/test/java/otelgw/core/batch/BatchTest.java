@@ -72,6 +72,33 @@ class BatchTest {
   }
 
   @Test
+  void compactKeepsOnlyTheEncodingOfAnUpdatedMessage() {
+    TraceBatch batch = BatchType.TRACES.fromWire(TestBatches.traces("checkout", 4).toByteArray());
+    ExportTraceServiceRequest updated = TestBatches.traces("checkout", 3);
+    batch.update(updated);
+
+    batch.compact();
+
+    assertThat(batch.isDecoded()).isFalse();
+    assertThat(batch.hasWireBytes()).isTrue();
+    assertThat(batch.itemCount()).isEqualTo(3);
+    assertThat(batch.toByteArray()).isEqualTo(updated.toByteArray());
+    assertThat(batch.message()).isEqualTo(updated).isNotSameAs(updated); // decoded again
+  }
+
+  @Test
+  void compactOfAnUnchangedBatchKeepsTheOriginalBytes() {
+    byte[] bytes = TestBatches.traces("checkout", 2).toByteArray();
+    TraceBatch batch = BatchType.TRACES.fromWire(bytes);
+    batch.message();
+
+    batch.compact();
+
+    assertThat(batch.isDecoded()).isFalse();
+    assertThat(batch.toByteArray()).isSameAs(bytes);
+  }
+
+  @Test
   void shareGivesAnIndependentShell() throws Exception {
     byte[] bytes = TestBatches.traces("checkout", 2).toByteArray();
     TraceBatch original = BatchType.TRACES.fromWire(bytes);

@@ -83,6 +83,7 @@ final class BatchProcessor<B extends Batch<?>> implements Processor<B> {
     if (held.isEmpty()) {
       heldSince = now;
     }
+    last.compact(); // held as bytes: merging concatenates them anyway
     held.add(last);
     heldItems += last.itemCount();
     heldBytes += last.byteSize();

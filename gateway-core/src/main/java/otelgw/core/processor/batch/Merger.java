@@ -10,19 +10,14 @@ import otelgw.core.batch.BatchType;
  * single repeated field ({@code resource_spans}, {@code resource_metrics}, {@code resource_logs}),
  * and protobuf parses concatenated encodings as one message with the repeated fields concatenated:
  * so the merge of requests is the concatenation of their bytes, with no parsing and each resource
- * kept whole. Only where no part has bytes (all were decoded from JSON or made by a stage) are the
- * messages merged instead.
+ * kept whole. A decoded part is serialized for it, once, as its exporter would have done.
  */
 final class Merger {
 
   private Merger() {}
 
   static <B extends Batch<?>> B merge(BatchType<?, B> type, List<B> parts) {
-    boolean anyBytes = false;
-    for (B part : parts) {
-      anyBytes |= part.hasWireBytes();
-    }
-    B merged = anyBytes ? concatenate(type, parts) : mergeMessages(type, parts);
+    B merged = concatenate(type, parts);
     for (B part : parts) {
       merged.attach(part.detachTicket());
     }
@@ -39,7 +34,6 @@ final class Merger {
     byte[] merged = new byte[total];
     int at = 0;
     for (B part : parts) {
-      // A decoded part is serialized here, as its exporter would have done.
       byte[] bytes = part.toByteArray();
       System.arraycopy(bytes, 0, merged, at, bytes.length);
       at += bytes.length;
@@ -47,14 +41,6 @@ final class Merger {
     // Every part is well-formed (scanned on arrival, or encoded by protobuf), and so is their
     // concatenation: its items are the parts' items, without a second scan.
     return type.fromCheckedWire(merged, items);
-  }
-
-  private static <B extends Batch<?>> B mergeMessages(BatchType<?, B> type, List<B> parts) {
-    Message.Builder builder = type.defaultInstance().newBuilderForType();
-    for (B part : parts) {
-      builder.mergeFrom(part.message());
-    }
-    return ofMessage(type, builder.build());
   }
 
   /**

@@ -286,7 +286,7 @@ class BatchProcessorTest {
   }
 
   @Test
-  void logsMergeTheSameWayAndDecodedOnlyBatchesMergeAsMessages() {
+  void logsMergeTheSameWayAndDecodedBatchesAreHeldAsBytes() {
     TestSink<LogBatch> logs = new TestSink<>();
     BatchProcessor<LogBatch> batcher =
         new BatchProcessor<>(
@@ -294,11 +294,16 @@ class BatchProcessorTest {
     ExportLogsServiceRequest first = TestBatches.logs(2);
     ExportLogsServiceRequest second = TestBatches.logs(3);
 
-    batcher.consume(BatchType.LOGS.fromMessage(first));
+    LogBatch firstBatch = BatchType.LOGS.fromMessage(first);
+    batcher.consume(firstBatch);
+
+    assertThat(firstBatch.isDecoded()).isFalse(); // waits as its bytes, not as objects
+    assertThat(firstBatch.itemCount()).isEqualTo(2);
+
     batcher.consume(BatchType.LOGS.fromMessage(second));
     batcher.flush();
 
-    assertThat(logs.only().hasWireBytes()).isFalse();
+    assertThat(logs.only().isDecoded()).isFalse();
     assertThat(logs.only().itemCount()).isEqualTo(5);
     assertThat(logs.only().message())
         .isEqualTo(first.toBuilder().addAllResourceLogs(second.getResourceLogsList()).build());
