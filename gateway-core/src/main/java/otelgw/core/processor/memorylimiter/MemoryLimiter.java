@@ -31,6 +31,11 @@ import otelgw.core.telemetry.ThrottledLog;
  * </ul>
  *
  * <p>{@link #admit} runs on receivers' I/O threads: one volatile read and one atomic add.
+ *
+ * <p>Each change between accepting and refusing is logged once, with its cause: the heap (entered
+ * and left on the ticker) or in-flight bytes (entered by the first refused request, left on the
+ * ticker after a check interval without such a refusal, so that a limit hit by every other request
+ * does not log every other request).
  */
 final class MemoryLimiter implements Admission {
 
