@@ -55,7 +55,8 @@ class MalformedAfterAcceptanceTest {
           .anyMatch(
               line ->
                   line.startsWith("WARN")
-                      && line.contains("dropped 2 spans a stage could not decode"));
+                      && line.contains("dropped spans a stage could not decode")
+                      && line.contains("(2 items)"));
     }
   }
 

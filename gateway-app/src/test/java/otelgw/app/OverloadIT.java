@@ -149,7 +149,9 @@ class OverloadIT {
     }
   }
 
-  /** Reads one metric's value, summed over its series, from the running program. */
+  /**
+   * Reads one metric's value, summed over its series, from the running program; fails if absent.
+   */
   private static final class Scrape {
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI uri;
@@ -174,10 +176,16 @@ class OverloadIT {
           http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
               .body();
       double sum = 0;
+      boolean found = false;
       for (String line : text.split("\n")) {
         if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
           sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+          found = true;
         }
+      }
+      // A missing metric must not read as 0: "below the limit" would pass without a measurement.
+      if (!found) {
+        throw new AssertionError("no metric " + name + " in the scrape of " + uri);
       }
       return sum;
     }

@@ -21,6 +21,7 @@ final class RunningGateway implements AutoCloseable {
   final int metricsPort = FreePorts.next();
   final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Gateway gateway;
+  private boolean shutDown;
 
   private RunningGateway(String yaml) throws Exception {
     String config =
@@ -65,8 +66,16 @@ final class RunningGateway implements AutoCloseable {
     return meters.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
   }
 
+  /** Shuts the gateway down with {@code grace} to drain; {@link #close} then does nothing. */
+  synchronized void shutdown(Duration grace) {
+    if (!shutDown) {
+      shutDown = true;
+      gateway.shutdown(grace);
+    }
+  }
+
   @Override
   public void close() {
-    gateway.shutdown(Duration.ofSeconds(10));
+    shutdown(Duration.ofSeconds(10));
   }
 }

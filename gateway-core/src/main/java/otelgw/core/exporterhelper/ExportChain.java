@@ -36,6 +36,7 @@ final class ExportChain<B extends Batch<?>> implements BatchConsumer<B> {
   private final RetryingSender<B> sender;
   private final ExporterMeters meters;
   private final List<Thread> consumers = new ArrayList<>();
+  private volatile double droppedBeforeShutdown;
 
   ExportChain(
       ExporterSettings settings,
@@ -120,6 +121,8 @@ final class ExportChain<B extends Batch<?>> implements BatchConsumer<B> {
 
   /** Lets no more batches in; consumers go on sending what is queued. */
   void stopAccepting() {
+    // Everything dropped for shutdown from here on is this shutdown's loss, reported by drain.
+    droppedBeforeShutdown = meters.dropped(DropReason.SHUTDOWN).count();
     if (queue != null) {
       queue.close();
     }
@@ -129,8 +132,17 @@ final class ExportChain<B extends Batch<?>> implements BatchConsumer<B> {
    * Waits up to {@code deadline} for the queue to empty and every consumer to finish, then gives up
    * on the rest: attempts in progress are not retried again, and what is still queued is counted as
    * dropped at shutdown.
+   *
+   * @return the items dropped for shutdown since {@link #stopAccepting}: left in the queue, given
+   *     up on in flight, or offered after the queue closed; 0 when everything was delivered
    */
-  void drain(Duration deadline) {
+  long drain(Duration deadline) {
+    drainWithin(deadline);
+    sender.flushLogs();
+    return Math.round(meters.dropped(DropReason.SHUTDOWN).count() - droppedBeforeShutdown);
+  }
+
+  private void drainWithin(Duration deadline) {
     if (queue == null) {
       sender.abandon();
       return;

@@ -1,9 +1,13 @@
 package otelgw.core.exporterhelper;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otelgw.config.QueueSettings;
 import otelgw.config.RetrySettings;
 import otelgw.config.Signal;
@@ -21,17 +25,30 @@ import otelgw.core.telemetry.SendHealth;
  */
 public final class QueuedRetryExporter implements Exporter {
 
+  private static final Logger logger = LoggerFactory.getLogger(QueuedRetryExporter.class);
+
   private final ExporterSettings settings;
   private final Optional<QueueSettings> queue;
   private final Optional<RetrySettings> retry;
   private final Transport transport;
   private final Map<Signal, ExportChain<?>> chains = new ConcurrentHashMap<>();
+  private final Logger log;
 
   public QueuedRetryExporter(
       ExporterSettings settings,
       Optional<QueueSettings> queue,
       Optional<RetrySettings> retry,
       Transport transport) {
+    this(settings, queue, retry, transport, logger);
+  }
+
+  QueuedRetryExporter(
+      ExporterSettings settings,
+      Optional<QueueSettings> queue,
+      Optional<RetrySettings> retry,
+      Transport transport,
+      Logger log) {
+    this.log = log;
     this.settings = settings;
     this.queue = queue;
     this.retry = retry;
@@ -61,15 +78,37 @@ public final class QueuedRetryExporter implements Exporter {
     }
   }
 
+  /**
+   * Stops taking batches, delivers what is queued within {@code deadline}, and closes. What could
+   * not be delivered in time is counted as dropped for shutdown and reported in one warning.
+   */
   @Override
   public void shutdown(Duration deadline) {
     long until = System.nanoTime() + deadline.toNanos();
     for (ExportChain<?> chain : chains.values()) {
       chain.stopAccepting();
     }
-    for (ExportChain<?> chain : chains.values()) {
-      chain.drain(Duration.ofNanos(Math.max(0, until - System.nanoTime())));
+    Map<Signal, Long> dropped = new EnumMap<>(Signal.class);
+    for (Map.Entry<Signal, ExportChain<?>> chain : chains.entrySet()) {
+      long items = chain.getValue().drain(Duration.ofNanos(Math.max(0, until - System.nanoTime())));
+      if (items > 0) {
+        dropped.put(chain.getKey(), items);
+      }
     }
     transport.shutdown(Duration.ofNanos(Math.max(0, until - System.nanoTime())));
+    if (!dropped.isEmpty()) {
+      log.warn(
+          "exporter {}: could not deliver everything within the shutdown grace period ({} ms"
+              + " left for it); dropped {} (counted as otelgw.dropped with reason=shutdown)",
+          settings.id(),
+          deadline.toMillis(),
+          describe(dropped));
+    }
+  }
+
+  private static String describe(Map<Signal, Long> dropped) {
+    return dropped.entrySet().stream()
+        .map(e -> e.getValue() + " " + e.getKey().itemName().replace('_', ' '))
+        .collect(Collectors.joining(", "));
   }
 }

@@ -2,6 +2,8 @@ package otelgw.core.exporterhelper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
@@ -33,8 +35,13 @@ final class RetryingSender<B extends Batch<?>> {
   private final Sleeper sleeper;
   private final LongSupplier nanoTime;
   private final RandomGenerator random;
-  private final ThrottledLog dropLog = new ThrottledLog(logger, Duration.ofSeconds(10));
-  private final ThrottledLog partialLog = new ThrottledLog(logger, Duration.ofSeconds(10));
+
+  /** How often at most each kind of drop is logged, as a total of items. */
+  static final Duration DEFAULT_LOG_INTERVAL = Duration.ofSeconds(10);
+
+  // One log per reason, so that each line's total is of one kind of drop.
+  private final Map<DropReason, ThrottledLog> dropLogs = new EnumMap<>(DropReason.class);
+  private final ThrottledLog partialLog = new ThrottledLog(logger, DEFAULT_LOG_INTERVAL);
   private final SendOutcomes outcomes = new SendOutcomes(Clock.systemUTC());
   private volatile boolean abandoned;
 
@@ -53,6 +60,9 @@ final class RetryingSender<B extends Batch<?>> {
     this.sleeper = sleeper;
     this.nanoTime = nanoTime;
     this.random = random;
+    for (DropReason reason : DropReason.values()) {
+      dropLogs.put(reason, new ThrottledLog(logger, DEFAULT_LOG_INTERVAL));
+    }
   }
 
   /**
@@ -125,6 +135,12 @@ final class RetryingSender<B extends Batch<?>> {
     abandoned = true;
   }
 
+  /** Writes the drop totals not yet logged; at shutdown, so the last burst is not lost. */
+  void flushLogs() {
+    dropLogs.values().forEach(ThrottledLog::flush);
+    partialLog.flush();
+  }
+
   private void recordSent(int items, PartialSuccess partial) {
     if (!partial.isPartial()) {
       meters.sent.increment(items);
@@ -135,27 +151,22 @@ final class RetryingSender<B extends Batch<?>> {
     meters.sendFailed.increment(rejected);
     meters.dropped(DropReason.PERMANENT_ERROR).increment(rejected);
     partialLog.warn(
-        "exporter "
-            + exporter
-            + ": the backend rejected "
-            + rejected
-            + " of "
-            + items
-            + " items: "
-            + partial.message());
+        "exporter " + exporter + ": the backend rejected items; last message: " + partial.message(),
+        rejected);
   }
 
   private void drop(int items, DropReason reason, GatewayException cause) {
     meters.sendFailed.increment(items);
     meters.dropped(reason).increment(items);
-    dropLog.warn(
-        "exporter "
-            + exporter
-            + ": dropped "
-            + items
-            + " items ("
-            + reason.label()
-            + "): "
-            + cause.getMessage());
+    dropLogs
+        .get(reason)
+        .warn(
+            "exporter "
+                + exporter
+                + ": dropped items ("
+                + reason.label()
+                + "); last cause: "
+                + cause.getMessage(),
+            items);
   }
 }

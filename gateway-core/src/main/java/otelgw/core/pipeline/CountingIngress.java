@@ -8,12 +8,17 @@ import otelgw.core.batch.Batch;
 import otelgw.core.error.RefusedException;
 import otelgw.core.telemetry.MetricNames;
 
-/** Counts the items a receiver's transport hands over, accepted and refused. */
+/**
+ * Counts the items a receiver's transport hands over, accepted and refused. Refused items are
+ * counted twice: under the Collector's name, whose labels are fixed, and under otelgw's own by
+ * {@link RefusedException.Reason}, so a memory-limit refusal can be told from a full ring.
+ */
 final class CountingIngress<B extends Batch<?>> implements Ingress<B> {
 
   private final Ingress<B> delegate;
   private final Counter accepted;
   private final Counter refused;
+  private final Counter[] refusedByReason = new Counter[RefusedException.Reason.values().length];
 
   CountingIngress(
       Ingress<B> delegate,
@@ -34,6 +39,15 @@ final class CountingIngress<B extends Batch<?>> implements Ingress<B> {
             .tag("receiver", receiver.toString())
             .tag("transport", transport)
             .register(meters);
+    for (RefusedException.Reason reason : RefusedException.Reason.values()) {
+      refusedByReason[reason.ordinal()] =
+          Counter.builder(MetricNames.receiverRefusedByReason(signal))
+              .description("Items that could not be pushed into the pipeline, by reason.")
+              .tag("receiver", receiver.toString())
+              .tag("transport", transport)
+              .tag("reason", reason.label())
+              .register(meters);
+    }
   }
 
   @Override
@@ -43,6 +57,7 @@ final class CountingIngress<B extends Batch<?>> implements Ingress<B> {
       delegate.publish(batch);
     } catch (RefusedException e) {
       refused.increment(items);
+      refusedByReason[e.reason().ordinal()].increment(items);
       throw e;
     }
     accepted.increment(items);

@@ -41,10 +41,9 @@ final class MalformedDrops {
         "pipeline "
             + pipeline
             + ": dropped "
-            + items
-            + " "
             + batch.signal().itemName()
-            + " a stage could not decode: "
-            + cause.getMessage());
+            + " a stage could not decode; last cause: "
+            + cause.getMessage(),
+        items);
   }
 }

@@ -19,6 +19,14 @@ public final class MetricNames {
     return "otelcol.receiver.refused." + signal.itemName();
   }
 
+  /**
+   * otelgw's own: the items of {@link #receiverRefused}, by {@code receiver}, {@code transport} and
+   * {@code reason} ({@code memory_limit}, {@code pipeline_full}, {@code shutting_down}).
+   */
+  public static String receiverRefusedByReason(Signal signal) {
+    return "otelgw.receiver.refused." + signal.itemName();
+  }
+
   public static String exporterSent(Signal signal) {
     return "otelcol.exporter.sent." + signal.itemName();
   }

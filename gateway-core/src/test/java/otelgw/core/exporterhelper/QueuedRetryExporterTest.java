@@ -30,6 +30,7 @@ import otelgw.core.batch.TraceBatch;
 import otelgw.core.component.ExporterSettings;
 import otelgw.core.consumer.BatchConsumer;
 import otelgw.core.error.RetryableException;
+import otelgw.core.telemetry.ListLogger;
 import otelgw.core.telemetry.MetricNames;
 
 class QueuedRetryExporterTest {
@@ -40,6 +41,7 @@ class QueuedRetryExporterTest {
 
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final GatedTransport transport = new GatedTransport();
+  private final ListLogger log = new ListLogger();
   private QueuedRetryExporter exporter;
 
   @AfterEach
@@ -94,7 +96,8 @@ class QueuedRetryExporterTest {
             new ExporterSettings(ComponentId.parse("otlp/test"), Set.of(Signal.TRACES), meters),
             queue,
             Optional.empty(),
-            transport);
+            transport,
+            log);
     return exporter.consumer(BatchType.TRACES);
   }
 
@@ -187,6 +190,34 @@ class QueuedRetryExporterTest {
   }
 
   @Test
+  void aBytesSizerBoundsByBytes() throws Exception {
+    int bytes = spans(5).byteSize();
+    // Room for two batches of 5 spans, not three.
+    BatchConsumer<TraceBatch> consumer =
+        exporter(
+            Optional.of(
+                new QueueSettings(1, bytes * 2 + bytes / 2, QueueSettings.Sizer.BYTES, false)));
+    // Not started: nothing takes from the queue.
+
+    consumer.consume(spans(5));
+    consumer.consume(spans(5));
+    consumer.consume(spans(5));
+
+    assertThat(bytes).isGreaterThan(10);
+    assertThat(meters.get(MetricNames.EXPORTER_QUEUE_SIZE).gauge().value()).isEqualTo(2 * bytes);
+    assertThat(count(meters, ENQUEUE_FAILED)).isEqualTo(5);
+    assertThat(dropped(meters, "queue_full")).isEqualTo(5);
+
+    // A small batch still fits in what is left.
+    TraceBatch small = spans(1);
+    assertThat(small.byteSize()).isLessThan(bytes / 2);
+    consumer.consume(small);
+    assertThat(meters.get(MetricNames.EXPORTER_QUEUE_SIZE).gauge().value())
+        .isEqualTo(2 * bytes + small.byteSize());
+    assertThat(count(meters, ENQUEUE_FAILED)).isEqualTo(5);
+  }
+
+  @Test
   void shutdownDrainsTheQueueBeforeItReturns() throws Exception {
     transport.gated = false;
     BatchConsumer<TraceBatch> consumer = exporter(queue(10, true));
@@ -201,6 +232,7 @@ class QueuedRetryExporterTest {
     assertThat(transport.sent).extracting(Batch::itemCount).containsExactly(1, 2, 3, 4, 5);
     assertThat(dropped(meters, "shutdown")).isZero();
     assertThat(transport.lifecycle).containsExactly("start", "shutdown");
+    assertThat(log.lines).as("nothing to report when everything was delivered").isEmpty();
   }
 
   @Test
@@ -220,6 +252,14 @@ class QueuedRetryExporterTest {
     assertThat(count(meters, SEND_FAILED)).isEqualTo(6);
     assertThat(count(meters, SENT)).isZero();
     assertThat(transport.sent).isEmpty();
+    assertThat(log.lines)
+        .containsExactly(
+            "WARN exporter otlp/test: could not deliver everything within the shutdown grace"
+                + " period (100 ms left for it); dropped 6 spans (counted as otelgw.dropped with"
+                + " reason=shutdown)");
+
+    exporter.shutdown(Duration.ofMillis(100));
+    assertThat(log.lines).as("a second shutdown has nothing more to report").hasSize(1);
   }
 
   @Test

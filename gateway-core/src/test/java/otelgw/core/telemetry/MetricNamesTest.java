@@ -21,6 +21,8 @@ class MetricNamesTest {
     assertThat(MetricNames.exporterEnqueueFailed(Signal.TRACES))
         .isEqualTo("otelcol.exporter.enqueue_failed.spans");
     assertThat(MetricNames.dropped(Signal.LOGS)).isEqualTo("otelgw.dropped.log_records");
+    assertThat(MetricNames.receiverRefusedByReason(Signal.TRACES))
+        .isEqualTo("otelgw.receiver.refused.spans");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import otelgw.core.batch.Ticket;
 import otelgw.core.component.Admission;
 import otelgw.core.error.RefusedException;
 import otelgw.core.telemetry.MetricNames;
+import otelgw.core.telemetry.ThrottledLog;
 
 /**
  * The memory limiter's admission check, shared by every pipeline that lists it. Two measures, each
@@ -29,6 +31,11 @@ import otelgw.core.telemetry.MetricNames;
  * </ul>
  *
  * <p>{@link #admit} runs on receivers' I/O threads: one volatile read and one atomic add.
+ *
+ * <p>Each change between accepting and refusing is logged once, with its cause: the heap (entered
+ * and left on the ticker) or in-flight bytes (entered by the first refused request, left on the
+ * ticker after a check interval without such a refusal, so that a limit hit by every other request
+ * does not log every other request).
  */
 final class MemoryLimiter implements Admission {
 
@@ -41,10 +48,22 @@ final class MemoryLimiter implements Admission {
   private final long softLimit;
   private final long hardLimit;
   private final LongSupplier heap;
+  private final Logger log;
   private final AtomicLong inFlight = new AtomicLong();
+  private final AtomicReference<State> state = new AtomicReference<>(State.ACCEPTING);
+  private final ThrottledLog checkFailures;
   private volatile long heapLive;
   private volatile boolean overSoftLimit;
+  // Set by a refusal for in-flight bytes; the ticker leaves that state after a quiet interval.
+  private volatile boolean refusedSinceCheck;
   private ScheduledExecutorService ticker;
+
+  /** Accepting, or refusing and why. Each change is logged once, by whoever makes it. */
+  enum State {
+    ACCEPTING,
+    REFUSING_HEAP,
+    REFUSING_IN_FLIGHT
+  }
 
   MemoryLimiter(
       ComponentId id,
@@ -52,7 +71,19 @@ final class MemoryLimiter implements Admission {
       long maxHeap,
       LongSupplier heap,
       MeterRegistry meters) {
+    this(id, config, maxHeap, heap, meters, logger);
+  }
+
+  MemoryLimiter(
+      ComponentId id,
+      MemoryLimiterConfig config,
+      long maxHeap,
+      LongSupplier heap,
+      MeterRegistry meters,
+      Logger log) {
     this.id = id;
+    this.log = log;
+    this.checkFailures = new ThrottledLog(log, Duration.ofMinutes(1));
     this.checkInterval = config.checkInterval();
     this.hardLimit = config.hardLimitBytes(maxHeap);
     this.softLimit = config.softLimitBytes(maxHeap);
@@ -87,9 +118,26 @@ final class MemoryLimiter implements Admission {
     long after = inFlight.addAndGet(bytes);
     if (after > softLimit && after != bytes) {
       inFlight.addAndGet(-bytes); // a lone request larger than the limit is still let in
+      refusedForInFlight(after - bytes);
       throw REFUSED;
     }
     return new CountedTicket(bytes, this::free);
+  }
+
+  // Plain reads first: only the request that changes the state pays for a write and a log line.
+  private void refusedForInFlight(long held) {
+    if (!refusedSinceCheck) {
+      refusedSinceCheck = true;
+    }
+    if (state.get() == State.ACCEPTING
+        && state.compareAndSet(State.ACCEPTING, State.REFUSING_IN_FLIGHT)) {
+      log.warn(
+          "memory limiter {}: {} MiB of admitted data is not delivered yet, above the soft limit"
+              + " of {} MiB; refusing new data until exporters catch up",
+          id,
+          held >> 20,
+          softLimit >> 20);
+    }
   }
 
   @Override
@@ -107,7 +155,7 @@ final class MemoryLimiter implements Admission {
             });
     long period = checkInterval.toNanos();
     ticker.scheduleAtFixedRate(this::check, period, period, TimeUnit.NANOSECONDS);
-    logger.info(
+    log.info(
         "memory limiter {}: refusing new data above {} MiB (hard limit {} MiB)",
         id,
         softLimit >> 20,
@@ -121,31 +169,56 @@ final class MemoryLimiter implements Admission {
     }
   }
 
-  /** Samples the heap and logs when the limiter starts or stops refusing. */
+  /**
+   * Samples the heap and moves between accepting and refusing; runs on the ticker. Never throws: an
+   * exception would cancel the schedule and freeze the limiter in its last state.
+   */
   void check() {
+    try {
+      sample();
+    } catch (RuntimeException e) {
+      checkFailures.error("memory limiter " + id + ": the heap check failed; will check again", e);
+    }
+  }
+
+  private void sample() {
     heapLive = heap.getAsLong();
     boolean over = heapLive > softLimit;
-    if (over != overSoftLimit) {
-      overSoftLimit = over;
-      if (over) {
-        logger.warn(
+    overSoftLimit = over;
+    if (over) {
+      State before = state.getAndSet(State.REFUSING_HEAP);
+      if (before != State.REFUSING_HEAP) {
+        log.warn(
             "memory limiter {}: live heap {} MiB is above the soft limit of {} MiB; refusing new"
                 + " data until it drops",
             id,
             heapLive >> 20,
             softLimit >> 20);
-      } else {
-        logger.info(
-            "memory limiter {}: live heap {} MiB is below the soft limit again; accepting data",
-            id,
-            heapLive >> 20);
       }
+    } else if (state.compareAndSet(State.REFUSING_HEAP, State.ACCEPTING)) {
+      log.info(
+          "memory limiter {}: live heap {} MiB is below the soft limit again; accepting data",
+          id,
+          heapLive >> 20);
+    } else if (!refusedSinceCheck
+        && state.compareAndSet(State.REFUSING_IN_FLIGHT, State.ACCEPTING)) {
+      log.info(
+          "memory limiter {}: no request refused for in-flight bytes since the last check ({} MiB"
+              + " in flight); accepting data",
+          id,
+          inFlight.get() >> 20);
     }
+    refusedSinceCheck = false;
+  }
+
+  /** Whether it is refusing, and why; changes are logged. */
+  State state() {
+    return state.get();
   }
 
   @Override
   public boolean refusing() {
-    return overSoftLimit || inFlight.get() > softLimit;
+    return state.get() != State.ACCEPTING || inFlight.get() > softLimit;
   }
 
   long inFlightBytes() {

@@ -62,6 +62,10 @@ public record MemoryLimiterConfig(
         config.limitPercentage >= 0 && config.limitPercentage <= 100,
         "limit_percentage",
         "must be between 1 and 100");
+    node.check(
+        config.spikeLimitPercentage >= 0 && config.spikeLimitPercentage <= 100,
+        "spike_limit_percentage",
+        "must be between 0 and 100");
     if (byPercentage) {
       node.check(
           config.spikeLimitPercentage < config.limitPercentage,

@@ -1,10 +1,13 @@
 package otelgw.core.processor.memorylimiter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import otelgw.config.ComponentId;
@@ -12,6 +15,8 @@ import otelgw.config.ConfigNode;
 import otelgw.config.ConfigProblems;
 import otelgw.core.batch.Ticket;
 import otelgw.core.error.RefusedException;
+import otelgw.core.processor.memorylimiter.MemoryLimiter.State;
+import otelgw.core.telemetry.ListLogger;
 
 class MemoryLimiterTest {
 
@@ -19,11 +24,21 @@ class MemoryLimiterTest {
   private final AtomicLong heap = new AtomicLong();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+  private final ListLogger log = new ListLogger();
+
   private MemoryLimiter limiter(long limitMib, long spikeMib) {
     MemoryLimiterConfig config =
         new MemoryLimiterConfig(Duration.ofSeconds(1), limitMib, spikeMib, 0, 0);
     return new MemoryLimiter(
-        ComponentId.parse("memory_limiter"), config, 1024 * MIB, heap::get, meters);
+        ComponentId.parse("memory_limiter"), config, 1024 * MIB, heap::get, meters, log);
+  }
+
+  private static void refuse(MemoryLimiter limiter, long bytes) {
+    assertThatThrownBy(() -> limiter.admit(bytes)).isInstanceOf(RefusedException.class);
+  }
+
+  private double refusingGauge() {
+    return meters.get("otelgw.memory_limiter.refusing").gauge().value();
   }
 
   @Test
@@ -113,5 +128,168 @@ class MemoryLimiterTest {
     assertThat(none.all())
         .extracting(Object::toString)
         .anySatisfy(p -> assertThat(p).contains("set 'limit_mib' or 'limit_percentage'"));
+  }
+
+  @Test
+  void refusingForInFlightBytesLogsOnceWhenItStartsAndOnceWhenItStops() throws Exception {
+    MemoryLimiter limiter = limiter(10, 2); // soft limit 8 MiB
+    Ticket held = limiter.admit(8 * MIB);
+
+    refuse(limiter, MIB);
+    refuse(limiter, MIB);
+    refuse(limiter, MIB);
+
+    assertThat(limiter.state()).isEqualTo(State.REFUSING_IN_FLIGHT);
+    assertThat(refusingGauge()).isEqualTo(1);
+    assertThat(log.lines)
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("WARN memory limiter memory_limiter: 8 MiB")
+                    .contains("above the soft limit of 8 MiB"));
+
+    held.release();
+    limiter.check(); // a refusal since the last check: still refusing
+    assertThat(limiter.state()).isEqualTo(State.REFUSING_IN_FLIGHT);
+    limiter.check(); // a quiet interval: accepting again
+    limiter.check();
+
+    assertThat(limiter.state()).isEqualTo(State.ACCEPTING);
+    assertThat(refusingGauge()).isZero();
+    assertThat(log.lines).hasSize(2);
+    assertThat(log.lines.get(1)).startsWith("INFO").contains("accepting data");
+    limiter.admit(MIB).release();
+    assertThat(log.lines).hasSize(2);
+  }
+
+  @Test
+  void refusingForTheHeapLogsOnceEachWay() {
+    MemoryLimiter limiter = limiter(100, 20); // soft limit 80 MiB
+    heap.set(90 * MIB);
+    limiter.check();
+    limiter.check();
+    limiter.check();
+    heap.set(50 * MIB);
+    limiter.check();
+    limiter.check();
+
+    assertThat(log.lines).hasSize(2);
+    assertThat(log.lines.get(0)).startsWith("WARN").contains("live heap 90 MiB is above");
+    assertThat(log.lines.get(1)).startsWith("INFO").contains("below the soft limit again");
+    assertThat(limiter.state()).isEqualTo(State.ACCEPTING);
+  }
+
+  @Test
+  void aRefusalForInFlightBytesThatTurnsIntoOneForTheHeapSaysSo() throws Exception {
+    MemoryLimiter limiter = limiter(100, 20); // soft limit 80 MiB
+    Ticket held = limiter.admit(80 * MIB);
+    refuse(limiter, MIB);
+    heap.set(90 * MIB);
+
+    limiter.check();
+    refuse(limiter, MIB); // refused for the heap now: no new line
+    held.release();
+    heap.set(10 * MIB);
+    limiter.check();
+
+    assertThat(log.lines)
+        .extracting(line -> line.substring(0, line.indexOf(':')))
+        .containsExactly(
+            "WARN memory limiter memory_limiter",
+            "WARN memory limiter memory_limiter",
+            "INFO memory limiter memory_limiter");
+    assertThat(log.lines.get(0)).contains("not delivered yet");
+    assertThat(log.lines.get(1)).contains("live heap 90 MiB");
+    assertThat(log.lines.get(2)).contains("below the soft limit again");
+    assertThat(limiter.state()).isEqualTo(State.ACCEPTING);
+  }
+
+  @Test
+  void aFailedCheckIsLoggedAndDoesNotThrow() {
+    MemoryLimiter limiter =
+        new MemoryLimiter(
+            ComponentId.parse("memory_limiter"),
+            new MemoryLimiterConfig(Duration.ofSeconds(1), 100, 20, 0, 0),
+            1024 * MIB,
+            () -> {
+              throw new IllegalStateException("pool gone");
+            },
+            meters,
+            log);
+
+    assertThatCode(limiter::check).doesNotThrowAnyException();
+    assertThat(log.lines).singleElement().asString().startsWith("ERROR").contains("heap check");
+    assertThat(log.errors).singleElement().extracting(Throwable::getMessage).isEqualTo("pool gone");
+  }
+
+  @Test
+  void startSamplesOnItsTickerAndKeepsTickingAfterAFailure() {
+    AtomicInteger samples = new AtomicInteger();
+    MemoryLimiter limiter =
+        new MemoryLimiter(
+            ComponentId.parse("memory_limiter"),
+            new MemoryLimiterConfig(Duration.ofMillis(10), 100, 20, 0, 0),
+            1024 * MIB,
+            () -> {
+              if (samples.incrementAndGet() == 2) {
+                throw new IllegalStateException("once");
+              }
+              return heap.get();
+            },
+            meters,
+            log);
+    try {
+      limiter.start();
+      assertThat(samples.get()).isEqualTo(1); // start() checks at once
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> samples.get() >= 5);
+
+      heap.set(90 * MIB);
+      await().atMost(Duration.ofSeconds(10)).until(() -> limiter.state() == State.REFUSING_HEAP);
+      assertThat(log.lines).anySatisfy(line -> assertThat(line).startsWith("ERROR"));
+    } finally {
+      limiter.shutdown(Duration.ZERO);
+    }
+  }
+
+  @Test
+  void percentagesMustBeInRangeAndTheSpikeBelowTheLimit() {
+    assertThat(problems("limit_percentage: 101\n"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains("processors.memory_limiter.limit_percentage")
+                    .contains("between 1 and 100"));
+    assertThat(problems("limit_percentage: 50\nspike_limit_percentage: -1\n"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains("processors.memory_limiter.spike_limit_percentage")
+                    .contains("between 0 and 100"));
+    assertThat(problems("limit_percentage: 50\nspike_limit_percentage: 150\n"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains("processors.memory_limiter.spike_limit_percentage")
+                    .contains("between 0 and 100"));
+    assertThat(problems("limit_percentage: 50\nspike_limit_percentage: 50\n"))
+        .singleElement()
+        .asString()
+        .contains("processors.memory_limiter.spike_limit_percentage")
+        .contains("must be less than 'limit_percentage'");
+    assertThat(problems("limit_percentage: -5\n"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains("processors.memory_limiter.limit_percentage")
+                    .contains("between 1 and 100"));
+    assertThat(problems("limit_percentage: 80\nspike_limit_percentage: 20\n")).isEmpty();
+  }
+
+  private static java.util.List<String> problems(String yaml) {
+    ConfigProblems problems = new ConfigProblems();
+    MemoryLimiterConfig.parse(ConfigNode.parse(yaml, "processors.memory_limiter", problems));
+    return problems.all().stream().map(Object::toString).toList();
   }
 }
