@@ -18,7 +18,8 @@ class EffectiveYamlTest {
           "s3cr3t-token-5e5e",
           "s3cr3t-client-secret-1a1a",
           "s3cr3t-key-pem-2b2b",
-          "s3cr3t-list-item-4c4c");
+          "s3cr3t-list-item-4c4c",
+          "s3cr3t-telemetry-header-6d6d");
 
   private static final String YAML =
       """
@@ -60,6 +61,15 @@ class EffectiveYamlTest {
           traces:
             receivers: [otlp]
             exporters: [otlphttp/dash0, otlp/eu.prod]
+        telemetry:
+          metrics:
+            readers:
+              - periodic:
+                  exporter:
+                    otlp:
+                      endpoint: https://ingress.example.dash0.com/v1/metrics
+                      headers:
+                        Authorization: Bearer s3cr3t-telemetry-header-6d6d
       """;
 
   private static String masked() throws ConfigException {
@@ -91,7 +101,8 @@ class EffectiveYamlTest {
         .contains("      password: '[REDACTED]'\n")
         .contains("    token: '[REDACTED]'\n")
         .contains("    client_secret: '[REDACTED]'\n")
-        .contains("    tokens: ['[REDACTED]']\n");
+        .contains("    tokens: ['[REDACTED]']\n")
+        .contains("                Authorization: '[REDACTED]'\n");
   }
 
   @Test

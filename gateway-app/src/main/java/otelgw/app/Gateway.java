@@ -23,33 +23,45 @@ final class Gateway {
   static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(30);
 
   private final PipelineGraph graph;
+  private final SelfMetrics self;
   private final Optional<TelemetryServer> telemetry;
 
-  private Gateway(PipelineGraph graph, Optional<TelemetryServer> telemetry) {
+  private Gateway(PipelineGraph graph, SelfMetrics self, Optional<TelemetryServer> telemetry) {
     this.graph = graph;
+    this.self = self;
     this.telemetry = telemetry;
   }
 
   /**
    * Builds and starts the gateway of {@code config}. If a component fails to start (a port in use),
-   * what started is stopped again and the failure is thrown.
+   * what started is stopped again and the failure is thrown. Every meter goes to {@code meters},
+   * which {@code /metrics} serves, and to each of {@code service.telemetry.metrics.readers}.
    */
   static Gateway start(ResolvedConfig config, PrometheusMeterRegistry meters) throws Exception {
-    PipelineGraph graph = PipelineGraph.build(config, meters);
+    SelfMetrics self = SelfMetrics.start(meters, config.config().telemetry());
+    PipelineGraph graph;
     Optional<TelemetryServer> telemetry;
     try {
-      telemetry = TelemetryServer.start(config, meters, graph::status);
+      graph = PipelineGraph.build(config, self.registry());
+    } catch (RuntimeException e) {
+      self.close();
+      throw e;
+    }
+    try {
+      telemetry = TelemetryServer.start(config, meters, self.registry(), graph::status);
     } catch (Exception e) {
       graph.shutdown(Duration.ZERO); // built, never started: releases what the components hold
+      self.close();
       throw e;
     }
     try {
       graph.start();
     } catch (Exception e) {
       telemetry.ifPresent(TelemetryServer::close);
+      self.close();
       throw e;
     }
-    return new Gateway(graph, telemetry);
+    return new Gateway(graph, self, telemetry);
   }
 
   /** Stops accepting, drains for at most {@code grace}, and closes. */
@@ -57,6 +69,7 @@ final class Gateway {
     long start = System.nanoTime();
     logger.info("shutting down: draining for at most {}", grace);
     graph.shutdown(grace);
+    self.close(); // after the drain: the last push carries the final counts
     telemetry.ifPresent(TelemetryServer::close);
     logger.info("shut down in {} ms", (System.nanoTime() - start) / 1_000_000);
   }

@@ -55,6 +55,9 @@ final class GatewayRun {
     Logging.configure(resolved.config().telemetry(), logLevel);
     Logger logger = LoggerFactory.getLogger(GatewayRun.class);
     resolved.config().problems().warnings().forEach(w -> logger.warn("config: {}", w));
+    if (logger.isDebugEnabled()) {
+      logger.debug("effective config, secrets masked:\n{}", resolved.config().toMaskedYaml());
+    }
 
     long start = System.nanoTime();
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import otelgw.config.ComponentId;
 import otelgw.config.ComponentKind;
+import otelgw.config.Durations;
+import otelgw.config.MetricReaderSettings;
 import otelgw.config.PipelineConfig;
 import otelgw.core.pipeline.PipelineGraph;
 import otelgw.core.pipeline.ResolvedConfig;
@@ -59,6 +61,13 @@ final class StartupReport {
         .ifPresent(
             address ->
                 report.append("\n  metrics and status: http://").append(address).append('/'));
+    for (MetricReaderSettings reader : resolved.config().telemetry().metricReaders()) {
+      report
+          .append("\n  metrics pushed over OTLP: ")
+          .append(reader.endpoint())
+          .append(" every ")
+          .append(Durations.format(reader.interval()));
+    }
     logger.info("{}", report);
   }
 

@@ -1,5 +1,6 @@
 package otelgw.app.status;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,10 +49,15 @@ public final class TelemetryServer implements AutoCloseable {
    * Starts serving {@code registry} and {@code status} on the configured address; empty when the
    * config turns self-metrics off.
    *
+   * @param meters where the JVM and process meters are registered: {@code registry} or a composite
+   *     that holds it, so that they are also pushed wherever the other meters are
    * @throws IOException when it cannot listen there
    */
   public static Optional<TelemetryServer> start(
-      ResolvedConfig config, PrometheusMeterRegistry registry, Supplier<GatewayStatus> status)
+      ResolvedConfig config,
+      PrometheusMeterRegistry registry,
+      MeterRegistry meters,
+      Supplier<GatewayStatus> status)
       throws IOException {
     Optional<String> address = config.config().telemetry().metricsAddress();
     if (address.isEmpty()) {
@@ -60,7 +66,7 @@ public final class TelemetryServer implements AutoCloseable {
     Duration window = exporterFailureWindow(config);
     RateSampler sampler = new RateSampler();
     byte[] page = page();
-    JvmMeters jvm = new JvmMeters(registry);
+    JvmMeters jvm = new JvmMeters(meters);
     try {
       AdminServer server =
           AdminServer.start(

@@ -3,14 +3,15 @@ package otelgw.core.processor.redaction;
 import java.util.Optional;
 
 /**
- * What a masked value is replaced with: {@code ****} ({@link #NONE}), or the hex digest of what it
- * replaces, so that equal values stay comparable without being readable. The names are the
- * Collector's, plus {@code sha256}; the {@code hmac-} functions are keyed with {@code hmac_key},
- * which makes the digests of guessable values (card numbers, e-mail addresses) impossible to
- * reverse by trying candidates.
+ * What a masked value is replaced with: {@code ****} ({@link #NONE}, the default, also named {@code
+ * mask}), or the hex digest of what it replaces, so that equal values stay comparable without being
+ * readable. The names are the Collector's, plus {@code mask} and {@code sha256}; the {@code hmac-}
+ * functions are keyed with {@code hmac_key}, which makes the digests of guessable values (card
+ * numbers, e-mail addresses) impossible to reverse by trying candidates.
  */
 public enum HashFunction {
-  NONE("", null),
+  /** No hash: {@code ****}, the contrib processor's default, named so that it can be written. */
+  NONE("mask", null),
   MD5("md5", "MD5"),
   SHA1("sha1", "SHA-1"),
   SHA3("sha3", "SHA3-256"),
@@ -42,7 +43,7 @@ public enum HashFunction {
 
   static Optional<HashFunction> byName(String name) {
     for (HashFunction function : values()) {
-      if (function != NONE && function.configName.equals(name)) {
+      if (function.configName.equals(name)) {
         return Optional.of(function);
       }
     }

@@ -139,9 +139,7 @@ public record RedactionConfig(
     if (function.isEmpty()) {
       List<String> names = new ArrayList<>();
       for (HashFunction f : HashFunction.values()) {
-        if (f != HashFunction.NONE) {
-          names.add(f.configName());
-        }
+        names.add(f.configName());
       }
       node.error(
           "hash_function",

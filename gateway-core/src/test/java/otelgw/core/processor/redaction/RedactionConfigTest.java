@@ -45,6 +45,15 @@ class RedactionConfigTest {
   }
 
   @Test
+  void hashFunctionMaskNamesTheDefault() {
+    RedactionConfig config = parse("allow_all_keys: true\nhash_function: mask\n");
+
+    assertThat(errors()).isEmpty();
+    assertThat(config.hashFunction()).isEqualTo(HashFunction.NONE);
+    assertThat(config).isEqualTo(parse("allow_all_keys: true\n"));
+  }
+
+  @Test
   void readsEveryKey() {
     RedactionConfig config =
         parse(
@@ -110,7 +119,8 @@ class RedactionConfigTest {
         .anySatisfy(
             e ->
                 assertThat(e)
-                    .contains("processors.redaction.hash_function", "rot13", "hmac-sha256"))
+                    .contains(
+                        "processors.redaction.hash_function", "rot13", "mask, md5", "hmac-sha256"))
         .anySatisfy(
             e -> assertThat(e).contains("processors.redaction.summary", "debug, info, silent"))
         .anySatisfy(e -> assertThat(e).contains("processors.redaction.regex_input_limit"))

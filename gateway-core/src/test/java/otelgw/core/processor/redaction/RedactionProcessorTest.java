@@ -143,6 +143,16 @@ class RedactionProcessorTest {
   }
 
   @Test
+  void hashFunctionMaskIsTheDefaultWrittenOut() {
+    Span out =
+        redactOne(
+            "allow_all_keys: true\ndetectors: [email]\nhash_function: mask\n",
+            Map.of("a", "jane@example.com", "b", "mail jane@example.com"));
+
+    assertThat(attributes(out)).containsEntry("a", "****").containsEntry("b", "mail ****");
+  }
+
+  @Test
   void equalValuesHashEquallyAndHmacDiffersFromPlainSha256() throws Exception {
     String email = "jane@example.com";
     Map<String, String> attributes = Map.of("a", email, "b", "mail " + email);
