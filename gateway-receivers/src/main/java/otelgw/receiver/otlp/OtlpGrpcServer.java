@@ -122,7 +122,9 @@ final class OtlpGrpcServer implements ProtocolServer {
         .keepAliveTimeout(keepalive.timeout().toNanos(), TimeUnit.NANOSECONDS)
         .permitKeepAliveTime(keepalive.minTime().toNanos(), TimeUnit.NANOSECONDS)
         .permitKeepAliveWithoutCalls(keepalive.permitWithoutStream());
-    // Zero means "never", which is grpc's default for these three: leave them unset.
+    // Zero means "never", which is grpc's default for these three: leave them unset. Idle time
+    // counts from the connection's start or its last call, so it also ends a connection that
+    // never makes a call.
     ifSet(keepalive.maxConnectionIdle(), d -> builder.maxConnectionIdle(d, TimeUnit.NANOSECONDS));
     ifSet(keepalive.maxConnectionAge(), d -> builder.maxConnectionAge(d, TimeUnit.NANOSECONDS));
     ifSet(
