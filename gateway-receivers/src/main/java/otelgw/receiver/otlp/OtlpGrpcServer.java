@@ -73,7 +73,8 @@ final class OtlpGrpcServer implements ProtocolServer {
             .maxInboundMessageSize(config.maxRecvMsgSizeBytes())
             .maxInboundMetadataSize(MAX_INBOUND_METADATA_SIZE)
             .maxConcurrentCallsPerConnection(config.maxConcurrentStreams())
-            .maxRstFramesPerWindow(MAX_RST_FRAMES_PER_WINDOW, RST_WINDOW_SECONDS);
+            .maxRstFramesPerWindow(MAX_RST_FRAMES_PER_WINDOW, RST_WINDOW_SECONDS)
+            .addStreamTracerFactory(new GrpcOversizeCount(meters));
     keepalive(builder, config.keepalive());
     if (auth != null) {
       builder.intercept(new GrpcAuth(auth, meters));
