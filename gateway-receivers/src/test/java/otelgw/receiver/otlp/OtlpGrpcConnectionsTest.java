@@ -4,28 +4,44 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.google.common.util.concurrent.ListenableFuture;
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import otelgw.config.Signal;
 
 /** What the gRPC server does with connections: closes idle ones, bounds streams on each. */
 class OtlpGrpcConnectionsTest {
 
+  private static final int HEADERS = 0x1;
+  private static final int RST_STREAM = 0x3;
   private static final int SETTINGS = 0x4;
   private static final int GOAWAY = 0x7;
+  private static final int ACK = 0x1;
+  private static final int END_HEADERS = 0x4;
+  private static final int REFUSED_STREAM = 0x7;
 
   private RunningReceiver running;
 
@@ -83,6 +99,72 @@ class OtlpGrpcConnectionsTest {
   }
 
   @Test
+  void refusesAStreamOverMaxConcurrentStreams() throws Exception {
+    running = startWithMaxStreams(1);
+
+    try (Socket socket = new Socket("127.0.0.1", running.grpcPort())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(US_ASCII));
+      out.write(frame(SETTINGS, 0, 0, new byte[0]));
+      // The server applies its SETTINGS, max streams among them, once the client acknowledges.
+      out.write(frame(SETTINGS, ACK, 0, new byte[0]));
+      byte[] headers = exportHeaders();
+      // Two calls opened and left waiting for their message: the second is one too many.
+      out.write(frame(HEADERS, END_HEADERS, 1, headers));
+      out.write(frame(HEADERS, END_HEADERS, 3, headers));
+      out.flush();
+
+      ServerFrame reset = ServerFrame.readUntil(socket, RST_STREAM);
+
+      assertThat(reset.stream()).isEqualTo(3);
+      assertThat(reset.errorCode()).isEqualTo(REFUSED_STREAM);
+    }
+  }
+
+  @Test
+  void grpcClientsQueueCallsOverMaxConcurrentStreams() throws Exception {
+    running = startWithMaxStreams(1);
+    ManagedChannel channel =
+        NettyChannelBuilder.forAddress("127.0.0.1", running.grpcPort()).usePlaintext().build();
+    try {
+      // A first call, so that the client has the server's SETTINGS before the test begins.
+      TraceServiceGrpc.newBlockingStub(channel).export(OtlpGrpcReceiverTest.traceRequest(1, "v"));
+      ClientCall<ExportTraceServiceRequest, ExportTraceServiceResponse> open =
+          channel.newCall(TraceServiceGrpc.getExportMethod(), CallOptions.DEFAULT);
+      CompletableFuture<Status> openClosed = new CompletableFuture<>();
+      open.start(
+          new ClientCall.Listener<>() {
+            @Override
+            public void onClose(Status status, Metadata trailers) {
+              openClosed.complete(status);
+            }
+          },
+          new Metadata());
+      open.request(1);
+
+      ListenableFuture<ExportTraceServiceResponse> queued =
+          TraceServiceGrpc.newFutureStub(channel)
+              .export(OtlpGrpcReceiverTest.traceRequest(1, "queued"));
+
+      // grpc-java keeps to the server's limit: the second call waits while the first is open...
+      await()
+          .during(Duration.ofMillis(500))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> !queued.isDone());
+      assertThat(running.traces.batches()).hasSize(1);
+      open.sendMessage(OtlpGrpcReceiverTest.traceRequest(1, "open"));
+      open.halfClose();
+      // ...and goes once it is done.
+      assertThat(openClosed.get(10, TimeUnit.SECONDS).getCode()).isEqualTo(Status.Code.OK);
+      assertThat(queued.get(10, TimeUnit.SECONDS)).isNotNull();
+      assertThat(running.traces.batches()).hasSize(3);
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void keepsIdleConnectionsAMinuteByDefault() {
     assertThat(RunningReceiver.parse("protocols:\n  grpc:\n").grpc().orElseThrow().keepalive())
         .extracting(GrpcKeepaliveConfig::maxConnectionIdle)
@@ -98,6 +180,69 @@ class OtlpGrpcConnectionsTest {
             keepalive: { server_parameters: { max_connection_idle: %s } }
         """
             .formatted(idle));
+  }
+
+  private static RunningReceiver startWithMaxStreams(int max) throws Exception {
+    return RunningReceiver.start(
+        """
+        protocols:
+          grpc: { endpoint: "127.0.0.1:0", max_concurrent_streams: %d }
+        """
+            .formatted(max));
+  }
+
+  /**
+   * The HPACK block of an Export call's headers: literal fields, never indexed or Huffman-coded.
+   */
+  private static byte[] exportHeaders() {
+    ByteArrayOutputStream block = new ByteArrayOutputStream();
+    String[][] fields = {
+      {":method", "POST"},
+      {":scheme", "http"},
+      {":path", "/" + GrpcExportMethod.fullMethodName(Signal.TRACES)},
+      {":authority", "127.0.0.1"},
+      {"content-type", "application/grpc"},
+      {"te", "trailers"}
+    };
+    for (String[] field : fields) {
+      block.write(0x00); // literal without indexing, new name
+      for (String text : field) {
+        byte[] bytes = text.getBytes(US_ASCII);
+        block.write(bytes.length); // each is shorter than 127 bytes: a one-byte length
+        block.writeBytes(bytes);
+      }
+    }
+    return block.toByteArray();
+  }
+
+  private static byte[] frame(int type, int flags, int stream, byte[] payload) {
+    ByteBuffer frame = ByteBuffer.allocate(9 + payload.length);
+    frame.put((byte) (payload.length >>> 16)).putShort((short) payload.length);
+    frame.put((byte) type).put((byte) flags).putInt(stream).put(payload);
+    return frame.array();
+  }
+
+  /** One frame a server sent on a raw HTTP/2 connection. */
+  private record ServerFrame(int type, int stream, byte[] payload) {
+
+    /** Reads frames until one of {@code type}; fails if the connection closes first. */
+    static ServerFrame readUntil(Socket socket, int type) throws IOException {
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      while (true) {
+        int length = in.readUnsignedShort() << 8 | in.readUnsignedByte();
+        int frameType = in.readUnsignedByte();
+        in.readUnsignedByte(); // flags
+        int stream = in.readInt() & Integer.MAX_VALUE;
+        byte[] payload = in.readNBytes(length);
+        if (frameType == type) {
+          return new ServerFrame(frameType, stream, payload);
+        }
+      }
+    }
+
+    int errorCode() {
+      return ByteBuffer.wrap(payload).getInt();
+    }
   }
 
   /** The frames a server sent on a raw HTTP/2 connection until it closed it. */
