@@ -312,7 +312,7 @@ final class JsonScalars {
       return value;
     }
     if (type.isClosed()) {
-      throw JsonFieldError.at(p, "has an unknown enum number " + number);
+      throw JsonFieldError.at(p, "is not a number of enum " + type.getName());
     }
     // Proto3 enums are open: keep numbers from newer senders, as the binary parser does.
     return type.findValueByNumberCreatingIfUnknown(number);
