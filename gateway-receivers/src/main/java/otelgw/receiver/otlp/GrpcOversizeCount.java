@@ -13,6 +13,18 @@ import io.grpc.Status;
  */
 final class GrpcOversizeCount extends ServerStreamTracer.Factory {
 
+  /**
+   * grpc's Netty transport logs each message its deframer refuses, oversize ones included, as a
+   * WARNING with a stack trace: one log line per hostile request. They are counted here instead;
+   * errors stay visible. Held strongly: java.util.logging keeps loggers by weak reference.
+   */
+  static final java.util.logging.Logger DEFRAME_LOG =
+      java.util.logging.Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty.NettyServerStream");
+
+  static {
+    DEFRAME_LOG.setLevel(java.util.logging.Level.SEVERE);
+  }
+
   private final ReceiverMeters meters;
 
   GrpcOversizeCount(ReceiverMeters meters) {

@@ -15,9 +15,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -180,15 +183,33 @@ class OtlpReceiverLimitsTest {
   void countsAGrpcMessageOverItsLimitAsSent() {
     // 5 MiB as sent: grpc refuses it from its length prefix, before any of it reaches otelgw.
     byte[] oversize = new byte[5 << 20];
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(record);
+          }
 
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    GrpcOversizeCount.DEFRAME_LOG.addHandler(capture);
     try (RawGrpc grpc = new RawGrpc(running.grpcPort())) {
       Status status = grpc.call(TRACES, oversize, false, Map.of());
 
       assertThat(status.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
       assertThat(status.getDescription()).contains("exceeds maximum size 4194304");
+      await().atMost(Duration.ofSeconds(5)).until(() -> rejected("grpc", "too_large") == 1);
+    } finally {
+      GrpcOversizeCount.DEFRAME_LOG.removeHandler(capture);
     }
-    await().atMost(Duration.ofSeconds(5)).until(() -> rejected("grpc", "too_large") == 1);
     assertThat(running.traces.batches()).isEmpty();
+    // Counted, not logged with a stack trace per request.
+    assertThat(logged).isEmpty();
   }
 
   @Test
