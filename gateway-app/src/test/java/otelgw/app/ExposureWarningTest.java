@@ -54,4 +54,34 @@ class ExposureWarningTest {
           .noneMatch(line -> line.contains("s3cret-t0ken"));
     }
   }
+
+  @Test
+  void warnsOfTheMetricsListenerOpenToTheNetwork() throws Exception {
+    try (CapturedLogs logs = new CapturedLogs();
+        RunningGateway gateway =
+            RunningGateway.startWithMetricsOn(
+                "0.0.0.0",
+                """
+                receivers:
+                  otlp:
+                    protocols:
+                      grpc: { endpoint: "127.0.0.1:%GRPC_PORT%" }
+                exporters:
+                  debug:
+                service:
+                  pipelines:
+                    traces: { receivers: [otlp], exporters: [debug] }
+                """)) {
+      assertThat(logs.lines())
+          .anyMatch(
+              line ->
+                  line.startsWith("WARN otelgw.app.admin.AdminServer: service.telemetry.metrics")
+                      && line.contains(
+                          " listens on 0.0.0.0:"
+                              + gateway.metricsPort
+                              + ", reachable from other machines, without TLS or"
+                              + " authentication"))
+          .noneMatch(line -> line.contains(":" + gateway.grpcPort + ", reachable"));
+    }
+  }
 }

@@ -23,7 +23,7 @@ final class RunningGateway implements AutoCloseable {
   private final Gateway gateway;
   private boolean shutDown;
 
-  private RunningGateway(String yaml) throws Exception {
+  private RunningGateway(String yaml, String metricsHost) throws Exception {
     String config =
         yaml.replace("%GRPC_PORT%", Integer.toString(grpcPort))
             .replace("%HTTP_PORT%", Integer.toString(httpPort))
@@ -34,13 +34,19 @@ final class RunningGateway implements AutoCloseable {
                 .loadYaml(
                     config,
                     "test config",
-                    List.of("service.telemetry.metrics.address=127.0.0.1:" + metricsPort)),
+                    List.of(
+                        "service.telemetry.metrics.address=" + metricsHost + ":" + metricsPort)),
             Components.all());
     gateway = Gateway.start(resolved, meters);
   }
 
   static RunningGateway start(String yaml) throws Exception {
-    return new RunningGateway(yaml);
+    return new RunningGateway(yaml, "127.0.0.1");
+  }
+
+  /** Serves its own metrics on {@code metricsHost} (such as 0.0.0.0) instead of 127.0.0.1. */
+  static RunningGateway startWithMetricsOn(String metricsHost, String yaml) throws Exception {
+    return new RunningGateway(yaml, metricsHost);
   }
 
   String grpcUrl() {

@@ -37,6 +37,18 @@ final class JsonFieldError extends Exception {
     return this;
   }
 
+  /** A key the schema does not know: request content, so named only as unknown. */
+  JsonFieldError inUnknownField() {
+    segments.add("<unknown field>");
+    return this;
+  }
+
+  /** A map entry: its key is request content, so not shown. */
+  JsonFieldError inMapEntry() {
+    segments.add("[<map key>]");
+    return this;
+  }
+
   JsonFieldError atIndex(int index) {
     segments.add("[" + index + "]");
     return this;

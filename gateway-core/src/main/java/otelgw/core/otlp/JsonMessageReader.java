@@ -44,8 +44,8 @@ final class JsonMessageReader {
     long oneofsSeen = 0;
     for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
       JsonToken token = parser.nextToken();
+      JsonField field = schema.field(key);
       try {
-        JsonField field = schema.field(key);
         if (field == null || field.holdsAny) {
           // Unknown fields must be ignored (OTLP/JSON), however deep their value. Decoding an Any
           // would need a registry of the types it may hold; Status.details are advisory, so they
@@ -58,7 +58,8 @@ final class JsonMessageReader {
           readField(builder, field, token);
         }
       } catch (JsonFieldError e) {
-        throw e.inField(key);
+        // A known key is the schema's own name; an unknown one is request content, not repeated.
+        throw field == null ? e.inUnknownField() : e.inField(key);
       }
     }
     depth--;
@@ -124,7 +125,7 @@ final class JsonMessageReader {
         entry.setField(valueField.descriptor, readValue(entry, valueField, valueToken));
         builder.addRepeatedField(field.descriptor, entry.build());
       } catch (JsonFieldError e) {
-        throw e.inField(key);
+        throw e.inMapEntry();
       }
     }
     depth--;

@@ -302,7 +302,8 @@ final class JsonScalars {
         return named;
       }
       if (simpleDecimal(text.toCharArray(), 0, text.length()) == NOT_SIMPLE) {
-        throw JsonFieldError.at(p, "has an unknown enum name" + quoted(text));
+        // The name is not quoted back: error messages never echo request content.
+        throw JsonFieldError.at(p, "is not a name of enum " + type.getName());
       }
     }
     int number = (int) integer(p, token, Integer.MIN_VALUE, Integer.MAX_VALUE, "an enum");
@@ -311,7 +312,7 @@ final class JsonScalars {
       return value;
     }
     if (type.isClosed()) {
-      throw JsonFieldError.at(p, "has an unknown enum number " + number);
+      throw JsonFieldError.at(p, "is not a number of enum " + type.getName());
     }
     // Proto3 enums are open: keep numbers from newer senders, as the binary parser does.
     return type.findValueByNumberCreatingIfUnknown(number);
@@ -319,9 +320,5 @@ final class JsonScalars {
 
   private static JsonFieldError outOfRange(JsonParser p, String type) {
     return JsonFieldError.at(p, "is out of range for " + type);
-  }
-
-  private static String quoted(String text) {
-    return text.length() <= 32 ? " '" + text + "'" : " '" + text.substring(0, 32) + "...'";
   }
 }

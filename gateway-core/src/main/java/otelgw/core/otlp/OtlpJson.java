@@ -2,11 +2,8 @@ package otelgw.core.otlp;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.google.protobuf.Message;
 import com.google.protobuf.MessageOrBuilder;
@@ -48,7 +45,6 @@ import java.util.Objects;
  */
 public final class OtlpJson {
   private static final JsonFactory FACTORY = new JsonFactory();
-  private static final int MAX_QUOTED_MESSAGE = 100;
 
   private OtlpJson() {}
 
@@ -82,7 +78,7 @@ public final class OtlpJson {
     } catch (JsonFieldError e) {
       throw new OtlpJsonException(e.describe());
     } catch (JsonProcessingException e) {
-      throw new OtlpJsonException(describe(e));
+      throw new OtlpJsonException(JsonSyntaxProblem.describe(e));
     } catch (UninitializedMessageException e) {
       throw new OtlpJsonException("JSON document lacks required fields: " + e.getMissingFields());
     } catch (IOException e) {
@@ -107,27 +103,5 @@ public final class OtlpJson {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
-  }
-
-  // Jackson's messages can quote input; keep only the first line, cut short.
-  private static String describe(JsonProcessingException e) {
-    JsonLocation location = e.getLocation();
-    String where =
-        location == null
-            ? ""
-            : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-    if (e instanceof JsonEOFException) {
-      return "truncated JSON: the document ends early" + where;
-    }
-    String detail = Objects.requireNonNullElse(e.getOriginalMessage(), "");
-    int newline = detail.indexOf('\n');
-    if (newline >= 0) {
-      detail = detail.substring(0, newline);
-    }
-    if (detail.length() > MAX_QUOTED_MESSAGE) {
-      detail = detail.substring(0, MAX_QUOTED_MESSAGE) + "...";
-    }
-    String what = e instanceof StreamConstraintsException ? "JSON exceeds a limit" : "invalid JSON";
-    return what + where + ": " + detail;
   }
 }

@@ -7,9 +7,11 @@ import otelgw.config.ConfigNode;
 /**
  * The gRPC {@code keepalive} block, with the Collector's keys: {@code server_parameters} (what the
  * server does) and {@code enforcement_policy} (what it allows clients to do). A zero duration means
- * "never" for the connection limits, as in grpc.
+ * "never" for the connection limits, as in grpc; unlike grpc, an idle connection is closed after
+ * {@link #DEFAULT_MAX_CONNECTION_IDLE} unless configured otherwise.
  *
- * @param maxConnectionIdle close a connection with no calls for this long; zero: never
+ * @param maxConnectionIdle close a connection with no calls for this long, gracefully (GOAWAY);
+ *     default {@link #DEFAULT_MAX_CONNECTION_IDLE}; zero: never
  * @param maxConnectionAge close a connection, gracefully, after this long; zero: never
  * @param maxConnectionAgeGrace after {@code maxConnectionAge}, how long calls may finish; zero: as
  *     long as they take
@@ -28,6 +30,13 @@ public record GrpcKeepaliveConfig(
     Duration minTime,
     boolean permitWithoutStream) {
 
+  /**
+   * One minute, as the HTTP receiver's {@code idle_timeout}. grpc and the Collector default to
+   * "never", which lets idle or abandoned connections pile up without bound; a client that goes
+   * quiet for longer reconnects on its next call.
+   */
+  public static final Duration DEFAULT_MAX_CONNECTION_IDLE = Duration.ofMinutes(1);
+
   /** grpc's default: 2 hours. */
   public static final Duration DEFAULT_TIME = Duration.ofHours(2);
 
@@ -39,7 +48,7 @@ public record GrpcKeepaliveConfig(
 
   public static GrpcKeepaliveConfig defaults() {
     return new GrpcKeepaliveConfig(
-        Duration.ZERO,
+        DEFAULT_MAX_CONNECTION_IDLE,
         Duration.ZERO,
         Duration.ZERO,
         DEFAULT_TIME,
@@ -50,7 +59,7 @@ public record GrpcKeepaliveConfig(
 
   static GrpcKeepaliveConfig parse(ConfigNode node) {
     ConfigNode server = node.sectionOrEmpty("server_parameters");
-    Duration idle = nonNegative(server, "max_connection_idle", Duration.ZERO);
+    Duration idle = nonNegative(server, "max_connection_idle", DEFAULT_MAX_CONNECTION_IDLE);
     Duration age = nonNegative(server, "max_connection_age", Duration.ZERO);
     Duration grace = nonNegative(server, "max_connection_age_grace", Duration.ZERO);
     Duration time = positiveOrDefault(server, "time", DEFAULT_TIME);

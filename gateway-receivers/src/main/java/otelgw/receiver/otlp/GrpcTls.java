@@ -4,14 +4,14 @@ import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
-import java.io.File;
 import java.io.IOException;
 import otelgw.config.ComponentId;
 import otelgw.config.TlsServerSettings;
 
 /**
  * The gRPC server's TLS context (grpc's shaded Netty), from the {@code tls} block. Its key manager
- * is {@link ServerTls}'s, so a rotated certificate reaches new connections without a new context.
+ * is {@link ServerTls}'s, so a rotated certificate reaches new connections without a new context;
+ * so does a rotated {@code client_ca_file}, through its trust manager.
  */
 final class GrpcTls {
 
@@ -23,8 +23,8 @@ final class GrpcTls {
     try {
       SslContextBuilder builder =
           SslContextBuilder.forServer(material.keyManager()).protocols(TlsVersions.protocols(tls));
-      if (tls.clientCaFile().isPresent()) {
-        builder.trustManager(new File(tls.clientCaFile().get())).clientAuth(ClientAuth.REQUIRE);
+      if (material.trustManager().isPresent()) {
+        builder.trustManager(material.trustManager().get()).clientAuth(ClientAuth.REQUIRE);
       }
       return GrpcSslContexts.configure(builder).build();
     } catch (IOException | IllegalArgumentException e) {

@@ -42,7 +42,11 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
       pipeline.addLast(ssl.newHandler(channel.alloc()));
     }
     HttpTimeouts timeouts =
-        new HttpTimeouts(server.idleTimeout(), server.readTimeout(), server.meters()::readTimeout);
+        new HttpTimeouts(
+            server.idleTimeout(),
+            server.readTimeout(),
+            server.meters()::readTimeout,
+            server.meters()::idleTimeout);
     pipeline.addLast(timeouts);
     pipeline.addLast(
         new HttpServerCodec(

@@ -12,8 +12,8 @@ import otelgw.core.telemetry.ThrottledLog;
 
 /**
  * The open connections of one HTTP server, at most {@link #MAX_CONNECTIONS}: a connection beyond
- * that is closed as soon as it is accepted. Kept in a group so that shutdown can drain and close
- * them. Shared by all connections; thread-safe.
+ * that is closed as soon as it is accepted, and counted. Kept in a group so that shutdown can drain
+ * and close them. Shared by all connections; thread-safe.
  */
 @ChannelHandler.Sharable
 final class HttpConnections extends ChannelInboundHandlerAdapter {
@@ -29,21 +29,20 @@ final class HttpConnections extends ChannelInboundHandlerAdapter {
 
   private final ChannelGroup all =
       new DefaultChannelGroup("otlp-http", GlobalEventExecutor.INSTANCE);
-  private final int max;
+  private final ReceiverMeters meters;
 
-  HttpConnections() {
-    this(MAX_CONNECTIONS);
-  }
-
-  HttpConnections(int max) {
-    this.max = max;
+  HttpConnections(ReceiverMeters meters) {
+    this.meters = meters;
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
-    if (all.size() >= max) {
+    if (all.size() >= MAX_CONNECTIONS) {
       overLimit.warn(
-          "OTLP/HTTP: refusing a connection, already " + max + " open; is a client leaking them?");
+          "OTLP/HTTP: refusing a connection, already "
+              + MAX_CONNECTIONS
+              + " open; is a client leaking them?");
+      meters.tooManyConnections();
       ctx.close();
       return;
     }

@@ -24,21 +24,24 @@ final class HttpTimeouts extends ChannelInboundHandlerAdapter {
   private final Duration idle;
   private final Duration request;
   private final Runnable onReadTimeout;
+  private final Runnable onIdleTimeout;
   private ChannelHandlerContext ctx;
   private ScheduledFuture<?> timer;
   private boolean waitingForRequest = true;
 
   HttpTimeouts(Duration idle, Duration request) {
-    this(idle, request, () -> {});
+    this(idle, request, () -> {}, () -> {});
   }
 
   /**
    * @param onReadTimeout run when a connection is closed because its request did not arrive in time
+   * @param onIdleTimeout run when a connection is closed because no request began in time
    */
-  HttpTimeouts(Duration idle, Duration request, Runnable onReadTimeout) {
+  HttpTimeouts(Duration idle, Duration request, Runnable onReadTimeout, Runnable onIdleTimeout) {
     this.idle = idle;
     this.request = request;
     this.onReadTimeout = onReadTimeout;
+    this.onIdleTimeout = onIdleTimeout;
   }
 
   @Override
@@ -78,7 +81,7 @@ final class HttpTimeouts extends ChannelInboundHandlerAdapter {
   /** The answer is sent and the connection is kept: wait for the next request. */
   void waitForRequest() {
     waitingForRequest = true;
-    schedule(idle, "it was idle for " + idle, () -> {});
+    schedule(idle, "it was idle for " + idle, onIdleTimeout);
   }
 
   private void schedule(Duration after, String reason, Runnable counted) {

@@ -3,14 +3,14 @@ package otelgw.receiver.otlp;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import java.io.File;
 import java.io.IOException;
 import otelgw.config.ComponentId;
 import otelgw.config.TlsServerSettings;
 
 /**
  * The HTTP server's TLS context, from the {@code tls} block. Its key manager is {@link
- * ServerTls}'s, so a rotated certificate reaches new connections without a new context.
+ * ServerTls}'s, so a rotated certificate reaches new connections without a new context; so does a
+ * rotated {@code client_ca_file}, through its trust manager.
  */
 final class HttpTls {
 
@@ -22,8 +22,8 @@ final class HttpTls {
     try {
       SslContextBuilder builder =
           SslContextBuilder.forServer(material.keyManager()).protocols(TlsVersions.protocols(tls));
-      if (tls.clientCaFile().isPresent()) {
-        builder.trustManager(new File(tls.clientCaFile().get())).clientAuth(ClientAuth.REQUIRE);
+      if (material.trustManager().isPresent()) {
+        builder.trustManager(material.trustManager().get()).clientAuth(ClientAuth.REQUIRE);
       }
       return builder.build();
     } catch (IOException | IllegalArgumentException e) {

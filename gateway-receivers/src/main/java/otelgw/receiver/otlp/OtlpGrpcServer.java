@@ -73,7 +73,8 @@ final class OtlpGrpcServer implements ProtocolServer {
             .maxInboundMessageSize(config.maxRecvMsgSizeBytes())
             .maxInboundMetadataSize(MAX_INBOUND_METADATA_SIZE)
             .maxConcurrentCallsPerConnection(config.maxConcurrentStreams())
-            .maxRstFramesPerWindow(MAX_RST_FRAMES_PER_WINDOW, RST_WINDOW_SECONDS);
+            .maxRstFramesPerWindow(MAX_RST_FRAMES_PER_WINDOW, RST_WINDOW_SECONDS)
+            .addStreamTracerFactory(new GrpcOversizeCount(meters));
     keepalive(builder, config.keepalive());
     if (auth != null) {
       builder.intercept(new GrpcAuth(auth, meters));
@@ -122,7 +123,9 @@ final class OtlpGrpcServer implements ProtocolServer {
         .keepAliveTimeout(keepalive.timeout().toNanos(), TimeUnit.NANOSECONDS)
         .permitKeepAliveTime(keepalive.minTime().toNanos(), TimeUnit.NANOSECONDS)
         .permitKeepAliveWithoutCalls(keepalive.permitWithoutStream());
-    // Zero means "never", which is grpc's default for these three: leave them unset.
+    // Zero means "never", which is grpc's default for these three: leave them unset. Idle time
+    // counts from the connection's start or its last call, so it also ends a connection that
+    // never makes a call.
     ifSet(keepalive.maxConnectionIdle(), d -> builder.maxConnectionIdle(d, TimeUnit.NANOSECONDS));
     ifSet(keepalive.maxConnectionAge(), d -> builder.maxConnectionAge(d, TimeUnit.NANOSECONDS));
     ifSet(

@@ -57,7 +57,7 @@ final class OtlpHttpServer implements ProtocolServer {
   private final ReceiverMeters meters;
   private ServerTls tls; // null for plaintext
   private final AtomicBoolean draining = new AtomicBoolean();
-  private final HttpConnections connections = new HttpConnections();
+  private final HttpConnections connections;
   private EventLoopGroup acceptors;
   private EventLoopGroup workers;
   private ThreadPoolExecutor decoders;
@@ -77,6 +77,7 @@ final class OtlpHttpServer implements ProtocolServer {
     this.routes = new HttpRoutes(config, intakes);
     this.auth = auth;
     this.meters = meters;
+    this.connections = new HttpConnections(meters);
   }
 
   @Override

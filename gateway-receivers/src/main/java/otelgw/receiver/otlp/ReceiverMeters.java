@@ -10,14 +10,17 @@ import otelgw.core.telemetry.MetricNames;
 
 /**
  * What one transport of the receiver turned away: {@code otelgw.receiver.rejected} by reason (the
- * {@link Rejection}, or {@code read_timeout} for a request that did not arrive in time) and {@code
- * otelgw.receiver.unauthenticated}. Every counter is registered up front, so that a limit that has
- * not bitten yet shows as 0. Thread-safe.
+ * {@link Rejection}, or one of the connection closes: {@code read_timeout} for a request that did
+ * not arrive in time, {@code idle_timeout} for a connection idle too long, {@code
+ * too_many_connections} for one over the cap) and {@code otelgw.receiver.unauthenticated}. Every
+ * counter is registered up front, so that a limit that has not bitten yet shows as 0. Thread-safe.
  */
 final class ReceiverMeters {
 
   private final Map<Rejection, Counter> rejected = new EnumMap<>(Rejection.class);
   private final Counter readTimeouts;
+  private final Counter idleTimeouts;
+  private final Counter tooManyConnections;
   private final Counter unauthenticated;
 
   ReceiverMeters(ComponentId receiver, String transport, MeterRegistry meters) {
@@ -27,6 +30,8 @@ final class ReceiverMeters {
       }
     }
     readTimeouts = rejected(receiver, transport, "read_timeout", meters);
+    idleTimeouts = rejected(receiver, transport, "idle_timeout", meters);
+    tooManyConnections = rejected(receiver, transport, "too_many_connections", meters);
     unauthenticated =
         Counter.builder(MetricNames.RECEIVER_UNAUTHENTICATED)
             .description("Requests refused for missing or wrong credentials.")
@@ -47,6 +52,16 @@ final class ReceiverMeters {
   /** Counts a connection closed because its request did not arrive within the read timeout. */
   void readTimeout() {
     readTimeouts.increment();
+  }
+
+  /** Counts a kept-alive connection closed because no request came within the idle timeout. */
+  void idleTimeout() {
+    idleTimeouts.increment();
+  }
+
+  /** Counts a connection closed at once because the server already had its most. */
+  void tooManyConnections() {
+    tooManyConnections.increment();
   }
 
   static String reason(Rejection rejection) {

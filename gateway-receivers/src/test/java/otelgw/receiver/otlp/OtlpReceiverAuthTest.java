@@ -177,9 +177,19 @@ class OtlpReceiverAuthTest {
         .isEqualTo("the call has no valid credentials in its 'authorization' metadata");
     assertThat(grpcExport("Basic " + TOKEN, tracesPb).getStatus().getCode())
         .isEqualTo(Status.Code.UNAUTHENTICATED);
+    // Tokens of another length: a prefix of the right one, and the right one with more after it.
+    assertThat(grpcExport("Bearer " + TOKEN.substring(0, 10), tracesPb).getStatus().getCode())
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(grpcExport("Bearer " + TOKEN + "x", tracesPb).getStatus().getCode())
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
+    // The right token in the wrong metadata key.
+    assertThat(grpcExport("x-api-key", "Bearer " + TOKEN, tracesPb).getStatus().getCode())
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(grpcExport("proxy-authorization", "Bearer " + TOKEN, tracesPb).getStatus().getCode())
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
 
     assertThat(running.traces.batches()).isEmpty();
-    assertThat(unauthenticated("grpc")).isEqualTo(3);
+    assertThat(unauthenticated("grpc")).isEqualTo(7);
     assertThat(grpcExport("Bearer " + TOKEN, tracesPb)).isNull();
     assertThat(running.traces.items()).isPositive();
   }
@@ -194,14 +204,17 @@ class OtlpReceiverAuthTest {
   }
 
   private StatusRuntimeException grpcExport(String authorization, byte[] body) {
+    return grpcExport("authorization", authorization, body);
+  }
+
+  private StatusRuntimeException grpcExport(String key, String value, byte[] body) {
     if (channel == null) {
       channel =
           NettyChannelBuilder.forAddress("127.0.0.1", running.grpcPort()).usePlaintext().build();
     }
     Metadata headers = new Metadata();
-    if (authorization != null) {
-      headers.put(
-          Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), authorization);
+    if (value != null) {
+      headers.put(Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER), value);
     }
     MethodDescriptor<byte[], byte[]> method =
         MethodDescriptor.<byte[], byte[]>newBuilder()

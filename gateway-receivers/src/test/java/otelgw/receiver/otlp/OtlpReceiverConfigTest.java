@@ -29,6 +29,7 @@ class OtlpReceiverConfigTest {
     assertThat(grpc.maxRecvMsgSizeBytes()).isEqualTo(4 << 20);
     assertThat(grpc.maxConcurrentStreams()).isEqualTo(100);
     assertThat(grpc.keepalive()).isEqualTo(GrpcKeepaliveConfig.defaults());
+    assertThat(grpc.keepalive().maxConnectionIdle()).isEqualTo(Duration.ofMinutes(1));
     assertThat(grpc.tls()).isEmpty();
     OtlpHttpConfig http = config.http().orElseThrow();
     assertThat(http.endpoint()).isEqualTo("127.0.0.1:4318");
@@ -76,6 +77,8 @@ class OtlpReceiverConfigTest {
     assertThat(grpc.maxRecvMsgSizeMib()).isEqualTo(16);
     assertThat(grpc.maxConcurrentStreams()).isEqualTo(8);
     assertThat(grpc.keepalive().maxConnectionAge()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(grpc.keepalive().maxConnectionIdle())
+        .isEqualTo(GrpcKeepaliveConfig.DEFAULT_MAX_CONNECTION_IDLE);
     assertThat(grpc.keepalive().time()).isEqualTo(Duration.ofMinutes(1));
     assertThat(grpc.keepalive().timeout()).isEqualTo(GrpcKeepaliveConfig.DEFAULT_TIMEOUT);
     assertThat(grpc.keepalive().minTime()).isEqualTo(Duration.ofSeconds(10));
@@ -108,6 +111,19 @@ class OtlpReceiverConfigTest {
     assertThat(grpc.maxRecvMsgSizeMib()).isEqualTo(OtlpGrpcConfig.DEFAULT_MAX_RECV_MSG_SIZE_MIB);
     assertThat(grpc.maxConcurrentStreams())
         .isEqualTo(OtlpGrpcConfig.DEFAULT_MAX_CONCURRENT_STREAMS);
+  }
+
+  @Test
+  void zeroMaxConnectionIdleMeansNever() {
+    OtlpGrpcConfig grpc =
+        parse(
+                "protocols:\n  grpc:\n"
+                    + "    keepalive: { server_parameters: { max_connection_idle: 0s } }\n")
+            .grpc()
+            .orElseThrow();
+
+    assertThat(problems.all()).isEmpty();
+    assertThat(grpc.keepalive().maxConnectionIdle()).isZero();
   }
 
   @Test

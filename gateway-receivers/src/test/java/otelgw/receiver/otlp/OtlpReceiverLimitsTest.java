@@ -2,6 +2,7 @@ package otelgw.receiver.otlp;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static otelgw.receiver.otlp.OtlpGrpcReceiverTest.assertSucceeds;
 
 import io.grpc.Status;
@@ -11,10 +12,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,6 +180,94 @@ class OtlpReceiverLimitsTest {
   }
 
   @Test
+  void countsAGrpcMessageOverItsLimitAsSent() {
+    // 5 MiB as sent: grpc refuses it from its length prefix, before any of it reaches otelgw.
+    byte[] oversize = new byte[5 << 20];
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    GrpcOversizeCount.DEFRAME_LOG.addHandler(capture);
+    try (RawGrpc grpc = new RawGrpc(running.grpcPort())) {
+      Status status = grpc.call(TRACES, oversize, false, Map.of());
+
+      assertThat(status.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+      assertThat(status.getDescription()).contains("exceeds maximum size 4194304");
+      await().atMost(Duration.ofSeconds(5)).until(() -> rejected("grpc", "too_large") == 1);
+    } finally {
+      GrpcOversizeCount.DEFRAME_LOG.removeHandler(capture);
+    }
+    assertThat(running.traces.batches()).isEmpty();
+    // Counted, not logged with a stack trace per request.
+    assertThat(logged).isEmpty();
+  }
+
+  @Test
+  void countsHttpConnectionsClosedWhenIdle() throws Exception {
+    try (RunningReceiver idle =
+            RunningReceiver.start(
+                """
+                protocols:
+                  http: { endpoint: "127.0.0.1:0", idle_timeout: 300ms }
+                """);
+        RawHttp http = new RawHttp(idle.httpPort())) {
+      assertThat(http.post("/v1/traces", PROTOBUF, new byte[0]).status()).isEqualTo(200);
+
+      assertThat(http.closedByServer()).isTrue();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(
+              () ->
+                  idle.counter(
+                          MetricNames.RECEIVER_REJECTED,
+                          "transport",
+                          "http",
+                          "reason",
+                          "idle_timeout")
+                      == 1);
+    }
+  }
+
+  @Test
+  void countsHttpConnectionsOverTheCap() throws Exception {
+    int extra = 5;
+    List<Socket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < HttpConnections.MAX_CONNECTIONS + extra; i++) {
+        sockets.add(new Socket("127.0.0.1", running.httpPort()));
+      }
+
+      // "About, not exact": connections accepted at the same moment may pass the cap by a few.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> rejected("http", "too_many_connections") > 0);
+      assertThat(rejected("http", "too_many_connections")).isLessThanOrEqualTo(extra);
+    } finally {
+      for (Socket socket : sockets) {
+        socket.close();
+      }
+    }
+    // The closed ones leave the group as the server sees them close: then it serves again.
+    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(this::answersAPost);
+  }
+
+  private boolean answersAPost() throws IOException {
+    try (RawHttp http = new RawHttp(running.httpPort())) {
+      return http.post("/v1/traces", PROTOBUF, new byte[0]).status() == 200;
+    }
+  }
+
+  @Test
   void dropsASlowlorisConnectionAtTheReadTimeout() throws Exception {
     try (Socket socket = new Socket("127.0.0.1", running.httpPort())) {
       socket.setSoTimeout(10_000);
@@ -223,10 +317,18 @@ class OtlpReceiverLimitsTest {
     try (RawGrpc grpc = new RawGrpc(running.grpcPort())) {
       Status status = grpc.call(TRACES, new byte[0], false, Map.of("x-big", "a".repeat(20_000)));
 
+      // The server announces its 16 KiB limit in SETTINGS_MAX_HEADER_LIST_SIZE, and grpc-java's
+      // client keeps to it: it fails the call itself, INTERNAL, without sending the headers.
       System.out.println("20 KB of metadata: " + status);
-      assertThat(status.getCode()).isNotEqualTo(Status.Code.OK);
+      assertThat(status.getCode()).isEqualTo(Status.Code.INTERNAL);
+      assertThat(status.getCause())
+          .hasMessageContaining("Header size exceeded max allowed size (16384)");
+
+      // Over grpc's own 8 KiB default but within otelgw's 16 KiB: served.
+      assertThat(grpc.call(TRACES, new byte[0], false, Map.of("x-big", "a".repeat(12_000))))
+          .isEqualTo(Status.OK);
     }
-    assertThat(running.traces.batches()).isEmpty();
+    assertThat(running.traces.batches()).hasSize(1);
   }
 
   private double rejected(String transport, String reason) {
