@@ -3,10 +3,15 @@
 # drives them over 127.0.0.1 with OTLP/gRPC and OTLP/HTTP at 10k and 100k spans/s and at the
 # maximum rate, and writes benchmarks/results/loadtest-<time>.{jsonl,md,log}.
 #
-#   benchmarks/load-test.sh                       # every scenario once (~10 minutes)
+#   benchmarks/load-test.sh                       # every scenario once (~20 minutes)
 #   benchmarks/load-test.sh --repeat 3            # three times, medians and spreads
 #   benchmarks/load-test.sh --only 'limiter-batch grpc'   # scenarios whose name matches
-#   benchmarks/load-test.sh --warmup 5s --duration 15s --jvm-flags "-Xmx256m"
+#   benchmarks/load-test.sh --warmup 30s --duration 15s --jvm-flags "-Xmx256m"
+#
+# Each run warms up for 30 s at its own rate before the 15 s window is measured: on two cores
+# the JVM's compilers are busy for that long, and a shorter warm-up measures them, not otelgw
+# (limiter-batch over gRPC at the maximum rate: ~85,000 spans per CPU-second after 10 s,
+# ~198,000 after 40 s, in one session).
 #
 # otelgw runs as a user would start it: `java -jar otelgw.jar --config FILE`, no JVM flags unless
 # --jvm-flags gives some. Build first: mvn -q install -DskipTests

@@ -25,7 +25,7 @@ import otelgw.benchmarks.RealisticSpans;
  *
  * <pre>
  * java -cp benchmarks.jar otelgw.benchmarks.load.LoadTest [--otelgw-jar PATH] [--configs DIR]
- *     [--out DIR] [--warmup 5s] [--duration 15s] [--repeat 1] [--only REGEX]
+ *     [--out DIR] [--warmup 30s] [--duration 15s] [--repeat 1] [--only REGEX]
  *     [--jvm-flags "FLAGS"] [--connections 2] [--concurrency 16]
  * java -cp benchmarks.jar otelgw.benchmarks.load.LoadTest --summarize RESULTS.jsonl
  * </pre>
@@ -48,7 +48,7 @@ public final class LoadTest {
     otelgwJar = Path.of(options.getOrDefault("otelgw-jar", "gateway-app/target/otelgw.jar"));
     configs = Path.of(options.getOrDefault("configs", "benchmarks/configs"));
     out = Path.of(options.getOrDefault("out", "benchmarks/results"));
-    warmup = seconds(options.getOrDefault("warmup", "5s"));
+    warmup = seconds(options.getOrDefault("warmup", "30s"));
     duration = seconds(options.getOrDefault("duration", "15s"));
     repeat = Integer.parseInt(options.getOrDefault("repeat", "1"));
     only = Pattern.compile(options.getOrDefault("only", ".*"));
@@ -287,7 +287,7 @@ public final class LoadTest {
   private static void usage(String problem) {
     System.err.println("load test: " + problem);
     System.err.println(
-        "usage: LoadTest [--otelgw-jar PATH] [--configs DIR] [--out DIR] [--warmup 5s]"
+        "usage: LoadTest [--otelgw-jar PATH] [--configs DIR] [--out DIR] [--warmup 30s]"
             + " [--duration 15s] [--repeat N] [--only REGEX] [--jvm-flags FLAGS]"
             + " [--connections N] [--concurrency N] | --summarize RESULTS.jsonl");
     System.exit(2);
