@@ -352,6 +352,43 @@ class CliIT {
     }
   }
 
+  @Test
+  void httpPortInUseIsAClearMessageNotAStackTrace() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Path config = dir.resolve("taken-http.yaml");
+      Files.writeString(
+          config,
+          """
+          receivers:
+            otlp:
+              protocols:
+                http:
+                  endpoint: 127.0.0.1:%d
+          exporters:
+            debug:
+          service:
+            pipelines:
+              logs:
+                receivers: [otlp]
+                exporters: [debug]
+            telemetry:
+              metrics:
+                address: 127.0.0.1:%d
+          """
+              .formatted(taken.getLocalPort(), FreePorts.next()));
+      try (OtelgwProcess run = OtelgwProcess.run("--config", config.toString())) {
+        assertThat(run.exitCode()).isEqualTo(1);
+        String output = run.out() + run.err();
+        assertThat(output)
+            .contains("otelgw could not start")
+            .contains("127.0.0.1:" + taken.getLocalPort())
+            .containsIgnoringCase("in use")
+            .doesNotContain("\tat ")
+            .doesNotContain("Exception");
+      }
+    }
+  }
+
   /** The lines of {@code out} from {@code name:} up to the next section heading. */
   private static String section(String out, String name) {
     int start = out.indexOf(name + ":\n");
