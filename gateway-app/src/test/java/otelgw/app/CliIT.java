@@ -171,7 +171,8 @@ class CliIT {
     try (OtelgwProcess validate = OtelgwProcess.run("validate", "--config", config.toString())) {
       assertThat(validate.exitCode()).as(validate.err()).isZero();
       assertThat(validate.out())
-          .contains("warning: exporters.otlp/unused")
+          .as("the warning names the line of the component's name")
+          .contains("warning: exporters.otlp/unused (line 8)")
           .contains("exporter 'otlp/unused' is defined but no pipeline uses it")
           .contains("is valid");
     }

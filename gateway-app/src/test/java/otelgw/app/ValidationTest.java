@@ -176,4 +176,30 @@ class ValidationTest {
         .containsExactly(
             "processors.memory_limiter.spike_limit_mib (line 8): must be less than 'limit_mib'");
   }
+
+  @Test
+  void anUnknownTypeIsReportedOnTheLineOfItsName() {
+    assertThat(
+            errors(
+                """
+                receivers:
+                  otlp:
+                    protocols:
+                      grpc:
+                processors:
+                  memory_limitter:
+                    limit_mib: 100
+                exporters:
+                  debug:
+                service:
+                  pipelines:
+                    logs:
+                      receivers: [otlp]
+                      processors: [memory_limitter]
+                      exporters: [debug]
+                """))
+        .singleElement()
+        .asString()
+        .startsWith("processors.memory_limitter (line 6): ");
+  }
 }
