@@ -299,17 +299,20 @@ class CliIT {
             headers:
               Authorization: "Bearer s3cr3t-t0ken-value"
               X-Api-Key: "another-s3cr3t"
+          otlphttp/basic:
+            endpoint: https://otelgw:url-s3cr3t@backend.example:4318
         service:
           pipelines:
             logs:
               receivers: [otlp]
-              exporters: [otlphttp]
+              exporters: [otlphttp, otlphttp/basic]
         """);
     try (OtelgwProcess print = OtelgwProcess.run("print-config", "--config", config.toString())) {
       assertThat(print.exitCode()).isZero();
       assertThat(print.out())
           .contains("https://backend.example")
           .contains("[REDACTED]")
+          .contains("endpoint: https://otelgw:***@backend.example:4318")
           .doesNotContain("s3cr3t");
     }
   }
