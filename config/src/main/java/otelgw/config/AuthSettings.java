@@ -29,7 +29,8 @@ public record AuthSettings(ExtensionRef authenticator) {
     try {
       ComponentId id = ComponentId.parse(text);
       return Optional.of(
-          new AuthSettings(new ExtensionRef(id, node.pathOf("authenticator"), node.line())));
+          new AuthSettings(
+              new ExtensionRef(id, node.pathOf("authenticator"), node.lineOf("authenticator"))));
     } catch (IllegalArgumentException e) {
       node.error("authenticator", e.getMessage());
       return Optional.empty();

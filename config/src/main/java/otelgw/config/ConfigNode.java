@@ -32,14 +32,32 @@ public final class ConfigNode {
   private final String path;
   private final Node source;
   private final Map<String, Node> entries;
+  private final Map<String, Node> keyNodes;
   private final ConfigProblems problems;
   private final Set<String> read = new LinkedHashSet<>();
+  // The line of the key this mapping stands under, or 0: a block mapping's first entry is on the
+  // line after its key, and an empty section ("debug:") has no node of its own at all.
+  private final int keyLine;
 
   ConfigNode(String path, Node source, ConfigProblems problems) {
+    this(path, source, problems, 0);
+  }
+
+  private ConfigNode(String path, Node source, ConfigProblems problems, int keyLine) {
     this.path = path;
     this.source = source;
     this.problems = problems;
-    this.entries = entriesOf(source);
+    this.keyLine = keyLine;
+    this.entries = new LinkedHashMap<>();
+    this.keyNodes = new LinkedHashMap<>();
+    if (source instanceof MappingNode mapping) {
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode key) {
+          entries.put(key.getValue(), tuple.getValueNode());
+          keyNodes.put(key.getValue(), key);
+        }
+      }
+    }
   }
 
   /** A node with no keys: every getter returns its default. */
@@ -167,7 +185,9 @@ public final class ConfigNode {
       return Optional.empty();
     }
     if (isNull(node) || node instanceof MappingNode) {
-      return Optional.of(new ConfigNode(pathOf(key), isNull(node) ? null : node, problems));
+      return Optional.of(
+          new ConfigNode(
+              pathOf(key), isNull(node) ? null : node, problems, lineOf(keyNodes.get(key))));
     }
     error(key, node, "expected a mapping of keys to values");
     return Optional.empty();
@@ -241,9 +261,18 @@ public final class ConfigNode {
     finish(read);
   }
 
-  /** The line this mapping starts on, or 0. */
+  /** The line {@code key} stands on, or this mapping's {@link #line()} where it is absent. */
+  public int lineOf(String key) {
+    Node node = keyNodes.get(key);
+    return node != null ? lineOf(node) : line();
+  }
+
+  /**
+   * The line of this mapping's key ({@code otlp/backend:}), where a reader looks for it; else the
+   * line the mapping starts on; 0 if neither is known.
+   */
   public int line() {
-    return lineOf(source);
+    return keyLine > 0 ? keyLine : lineOf(source);
   }
 
   private <T> T scalar(String key, T defaultValue, String expected, Function<String, T> parse) {
@@ -274,7 +303,7 @@ public final class ConfigNode {
   }
 
   private void error(String key, Node node, String message) {
-    problems.error(pathOf(key), lineOf(node != null ? node : source), message);
+    problems.error(pathOf(key), node != null ? lineOf(node) : line(), message);
   }
 
   private static boolean parseBoolean(String text) {
@@ -291,17 +320,5 @@ public final class ConfigNode {
 
   static int lineOf(Node node) {
     return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
-  }
-
-  private static Map<String, Node> entriesOf(Node node) {
-    Map<String, Node> entries = new LinkedHashMap<>();
-    if (node instanceof MappingNode mapping) {
-      for (NodeTuple tuple : mapping.getValue()) {
-        if (tuple.getKeyNode() instanceof ScalarNode key) {
-          entries.put(key.getValue(), tuple.getValueNode());
-        }
-      }
-    }
-    return entries;
   }
 }

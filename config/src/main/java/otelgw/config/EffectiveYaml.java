@@ -15,7 +15,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
-/** The merged, expanded config tree, printable with its secrets masked. */
+/**
+ * The merged, expanded config tree, printable with its secrets masked: values under secret keys and
+ * in {@code headers}, and the password of any URL's userinfo in any value.
+ */
 final class EffectiveYaml {
 
   static final String MASK = "[REDACTED]";
@@ -55,14 +58,16 @@ final class EffectiveYaml {
    */
   private static Node mask(Node node, String section, String key) {
     if (node instanceof ScalarNode scalar) {
-      return key != null && isSecret(section, key) && !scalar.getTag().equals(Tag.NULL)
-          ? new ScalarNode(
-              Tag.STR,
-              MASK,
-              scalar.getStartMark(),
-              scalar.getEndMark(),
-              DumperOptions.ScalarStyle.PLAIN)
-          : scalar;
+      if (scalar.getTag().equals(Tag.NULL)) {
+        return scalar;
+      }
+      if (key != null && isSecret(section, key)) {
+        return replaced(scalar, MASK);
+      }
+      // A password can stand in any URL, under any key: https://user:pass@host.
+      String value = scalar.getValue();
+      String masked = UrlCredentials.mask(value);
+      return masked.equals(value) ? scalar : replaced(scalar, masked);
     }
     if (node instanceof MappingNode mapping) {
       List<NodeTuple> tuples = new ArrayList<>();
@@ -92,6 +97,15 @@ final class EffectiveYaml {
           sequence.getFlowStyle());
     }
     return node;
+  }
+
+  private static ScalarNode replaced(ScalarNode scalar, String value) {
+    return new ScalarNode(
+        Tag.STR,
+        value,
+        scalar.getStartMark(),
+        scalar.getEndMark(),
+        DumperOptions.ScalarStyle.PLAIN);
   }
 
   static boolean isSecret(String section, String key) {

@@ -19,7 +19,9 @@ class EffectiveYamlTest {
           "s3cr3t-client-secret-1a1a",
           "s3cr3t-key-pem-2b2b",
           "s3cr3t-list-item-4c4c",
-          "s3cr3t-telemetry-header-6d6d");
+          "s3cr3t-telemetry-header-6d6d",
+          "s3cr3t-url-password-6f6f",
+          "s3cr3t-proxy-password-7a7a");
 
   private static final String YAML =
       """
@@ -38,6 +40,9 @@ class EffectiveYamlTest {
             Authorization: "Bearer ${env:DASH0_TOKEN}"
             x-api-key: s3cr3t-apikey-77aa
             x.custom.auth: s3cr3t-dotted-header-3b2e
+        otlphttp/basic:
+          endpoint: https://otelgw:s3cr3t-url-password-6f6f@backend.example:4318/otlp
+          proxy_url: http://proxy-user:${env:PROXY_PASSWORD}@proxy.internal:3128
         otlp/eu.prod:
           endpoint: backend:4317
           api_key: ${env:API_KEY}
@@ -74,7 +79,13 @@ class EffectiveYamlTest {
 
   private static String masked() throws ConfigException {
     Map<String, String> env =
-        Map.of("DASH0_TOKEN", "s3cr3t-bearer-9f1c", "API_KEY", "s3cr3t-apikey-77aa");
+        Map.of(
+            "DASH0_TOKEN",
+            "s3cr3t-bearer-9f1c",
+            "API_KEY",
+            "s3cr3t-apikey-77aa",
+            "PROXY_PASSWORD",
+            "s3cr3t-proxy-password-7a7a");
     return new ConfigLoader(env).loadYaml(YAML, "secrets.yaml").toMaskedYaml();
   }
 
@@ -103,6 +114,15 @@ class EffectiveYamlTest {
         .contains("    client_secret: '[REDACTED]'\n")
         .contains("    tokens: ['[REDACTED]']\n")
         .contains("                Authorization: '[REDACTED]'\n");
+  }
+
+  @Test
+  void aPasswordInAUrlIsMaskedUnderAnyKey() throws Exception {
+    String yaml = masked();
+
+    assertThat(yaml)
+        .contains("    endpoint: https://otelgw:***@backend.example:4318/otlp\n")
+        .contains("    proxy_url: http://proxy-user:***@proxy.internal:3128\n");
   }
 
   @Test

@@ -116,6 +116,39 @@ class StructureReaderTest {
   }
 
   @Test
+  void anUnusedComponentIsReportedOnTheLineOfItsName() throws Exception {
+    GatewayConfig config =
+        load(
+            """
+            receivers:
+              otlp:
+                protocols:
+                  grpc:
+            processors:
+              batch:
+            exporters:
+              debug:
+              otlp/unused:
+                endpoint: localhost:4317
+                tls:
+                  insecure: true
+            service:
+              pipelines:
+                traces:
+                  receivers: [otlp]
+                  exporters: [debug]
+            """);
+
+    assertThat(config.problems().warnings())
+        .extracting(Object::toString)
+        .containsExactly(
+            "warning: processors.batch (line 6): processor 'batch' is defined but no pipeline"
+                + " uses it",
+            "warning: exporters.otlp/unused (line 9): exporter 'otlp/unused' is defined but no"
+                + " pipeline uses it");
+  }
+
+  @Test
   void aPipelineNeedsReceiversAndExporters() throws Exception {
     GatewayConfig config =
         load(

@@ -8,7 +8,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Prints the effective config: files merged, overrides and environment applied, secrets masked. */
+/**
+ * Prints the effective config: files merged, overrides and environment applied, secrets masked.
+ * Like the Collector's {@code print-config}, it validates first: a config that would not start is
+ * listed as errors and exits 1, rather than printed as if it were fine.
+ */
 @Command(
     name = "print-config",
     mixinStandardHelpOptions = true,
@@ -23,7 +27,7 @@ final class PrintConfigCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      GatewayConfig loaded = config.source().load();
+      GatewayConfig loaded = config.source().resolve().config();
       spec.commandLine().getOut().print(loaded.toMaskedYaml());
       spec.commandLine().getOut().flush();
       return 0;

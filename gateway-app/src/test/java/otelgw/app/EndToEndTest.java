@@ -1,9 +1,16 @@
 package otelgw.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.SeverityNumber;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
@@ -82,7 +89,8 @@ class EndToEndTest {
 
   @ParameterizedTest(name = "{0} in, {1} out, {2}")
   @MethodSource("transports")
-  void metricsAndLogsArrive(Protocol in, Upstream out, String compression) throws Exception {
+  void metricsAndLogsArriveExactlyOnceWithTheirAttributes(
+      Protocol in, Upstream out, String compression) throws Exception {
     try (RunningGateway gateway = RunningGateway.start(GatewayConfigs.forward(backend, out));
         ClientExporters client = new ClientExporters(gateway, in, compression)) {
       assertThat(client.exportMetrics(TestTelemetry.metrics(7))).isTrue();
@@ -90,14 +98,57 @@ class EndToEndTest {
 
       await().atMost(Duration.ofSeconds(10)).until(() -> backend.metricPointCount() >= 7);
       await().atMost(Duration.ofSeconds(10)).until(() -> backend.logRecordCount() >= 12);
-      assertThat(backend.metrics()).extracting(m -> m.getName()).containsExactly("test.requests");
-      assertThat(backend.logRecords())
-          .extracting(r -> r.getBody().getStringValue())
-          .containsExactlyInAnyOrderElementsOf(
-              Stream.iterate(0, i -> i + 1).limit(12).map(i -> "log-" + i).toList());
       assertThat(gateway.counter("otelcol.receiver.accepted.metric_points")).isEqualTo(7);
       assertThat(gateway.counter("otelcol.receiver.accepted.log_records")).isEqualTo(12);
+      await()
+          .untilAsserted(
+              () -> {
+                assertThat(gateway.counter("otelcol.exporter.sent.metric_points")).isEqualTo(7);
+                assertThat(gateway.counter("otelcol.exporter.sent.log_records")).isEqualTo(12);
+              });
     }
+    // The gateway is shut down and drained: whatever was going to arrive has arrived.
+    await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+    assertThat(backend.metricPointCount()).as("no metric point arrives twice").isEqualTo(7);
+    assertThat(backend.logRecordCount()).as("no log record arrives twice").isEqualTo(12);
+
+    assertThat(backend.metricsRequests())
+        .flatExtracting(ExportMetricsServiceRequest::getResourceMetricsList)
+        .allSatisfy(
+            r ->
+                assertThat(attributes(r.getResource().getAttributesList()))
+                    .containsEntry("service.name", "otelgw-test"));
+    assertThat(backend.metrics()).extracting(Metric::getName).containsExactly("test.requests");
+    List<NumberDataPoint> points = backend.metrics().get(0).getSum().getDataPointsList();
+    assertThat(points)
+        .extracting(p -> attributes(p.getAttributesList()), p -> p.getAsInt())
+        .containsExactlyInAnyOrderElementsOf(
+            Stream.iterate(0, i -> i + 1)
+                .limit(7)
+                .map(i -> tuple(Map.of("test.index", Long.toString(i)), (long) i + 1))
+                .toList());
+
+    assertThat(backend.logsRequests())
+        .flatExtracting(ExportLogsServiceRequest::getResourceLogsList)
+        .allSatisfy(
+            r ->
+                assertThat(attributes(r.getResource().getAttributesList()))
+                    .containsEntry("service.name", "otelgw-test"));
+    assertThat(backend.logRecords())
+        .extracting(
+            r -> r.getBody().getStringValue(),
+            r -> attributes(r.getAttributesList()),
+            LogRecord::getSeverityNumber)
+        .containsExactlyInAnyOrderElementsOf(
+            Stream.iterate(0, i -> i + 1)
+                .limit(12)
+                .map(
+                    i ->
+                        tuple(
+                            "log-" + i,
+                            Map.of("test.index", Long.toString(i)),
+                            SeverityNumber.SEVERITY_NUMBER_WARN))
+                .toList());
   }
 
   private static Map<String, String> attributes(List<KeyValue> attributes) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import otelgw.config.ConfigException;
 import otelgw.config.ConfigLoader;
 import otelgw.config.ConfigProblem;
@@ -115,5 +117,89 @@ class ValidationTest {
         .anySatisfy(e -> assertThat(e).contains("processors.memory_limiter.spike_limit_mib"))
         .anySatisfy(e -> assertThat(e).contains("exporters.otlp.endpoint"))
         .anySatisfy(e -> assertThat(e).contains("exporters.otlp.timeout"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"metrics", "logs"})
+  void theProbabilisticSamplerTakesOnlyTraces(String signal) {
+    assertThat(
+            errors(
+                """
+                receivers:
+                  otlp:
+                    protocols:
+                      grpc:
+                processors:
+                  probabilistic_sampler:
+                    sampling_percentage: 10
+                exporters:
+                  debug:
+                service:
+                  pipelines:
+                    SIGNAL:
+                      receivers: [otlp]
+                      processors: [probabilistic_sampler]
+                      exporters: [debug]
+                """
+                    .replace("SIGNAL", signal)))
+        .containsExactly(
+            "service.pipelines."
+                + signal
+                + ".processors: processor 'probabilistic_sampler' does not support "
+                + signal);
+  }
+
+  @ParameterizedTest(name = "spike_limit_mib {0} against limit_mib 100")
+  @ValueSource(ints = {100, 150})
+  void theMemoryLimitersSpikeMustBeBelowItsLimit(int spike) {
+    assertThat(
+            errors(
+                """
+                receivers:
+                  otlp:
+                    protocols:
+                      grpc:
+                processors:
+                  memory_limiter:
+                    limit_mib: 100
+                    spike_limit_mib: SPIKE
+                exporters:
+                  debug:
+                service:
+                  pipelines:
+                    traces:
+                      receivers: [otlp]
+                      processors: [memory_limiter]
+                      exporters: [debug]
+                """
+                    .replace("SPIKE", Integer.toString(spike))))
+        .containsExactly(
+            "processors.memory_limiter.spike_limit_mib (line 8): must be less than 'limit_mib'");
+  }
+
+  @Test
+  void anUnknownTypeIsReportedOnTheLineOfItsName() {
+    assertThat(
+            errors(
+                """
+                receivers:
+                  otlp:
+                    protocols:
+                      grpc:
+                processors:
+                  memory_limitter:
+                    limit_mib: 100
+                exporters:
+                  debug:
+                service:
+                  pipelines:
+                    logs:
+                      receivers: [otlp]
+                      processors: [memory_limitter]
+                      exporters: [debug]
+                """))
+        .singleElement()
+        .asString()
+        .startsWith("processors.memory_limitter (line 6): ");
   }
 }

@@ -28,6 +28,12 @@ record GrpcTarget(String host, int port, boolean plaintext) {
       plaintext = false;
       defaultPort = 443;
     }
+    if (address.contains("@")) {
+      // Not quoted: what stands before the '@' is a password as often as not.
+      throw new IllegalArgumentException(
+          "a gRPC endpoint cannot hold credentials (user:password@): use headers or an"
+              + " authenticator");
+    }
     if (address.endsWith("/")) {
       address = address.substring(0, address.length() - 1);
     }

@@ -51,6 +51,17 @@ public final class OtlpGrpcExporterFactory implements ExporterFactory<OtlpGrpcEx
    *     cannot give credentials
    */
   @Override
+  public String summary(OtlpGrpcExporterConfig config) {
+    GrpcTarget target = config.target();
+    return ExporterSummary.of(
+        target.host() + ":" + target.port() + (target.plaintext() ? " (plaintext)" : " (TLS)"),
+        config.compression(),
+        config.timeout(),
+        config.queue(),
+        config.retry());
+  }
+
+  @Override
   public Exporter createExporter(ExporterSettings settings, OtlpGrpcExporterConfig config) {
     return new QueuedRetryExporter(
         settings,

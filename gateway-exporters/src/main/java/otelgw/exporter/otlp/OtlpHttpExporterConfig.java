@@ -13,6 +13,7 @@ import otelgw.config.QueueSettings;
 import otelgw.config.RetrySettings;
 import otelgw.config.Signal;
 import otelgw.config.TlsClientSettings;
+import otelgw.config.UrlCredentials;
 
 /**
  * The {@code otlphttp} exporter's config, with the Collector's keys and defaults.
@@ -144,7 +145,7 @@ public record OtlpHttpExporterConfig(
       problem = e.getReason();
     }
     if (problem != null) {
-      node.error(key, "'" + url + "' is not a URL: " + problem);
+      node.error(key, "'" + UrlCredentials.mask(url) + "' is not a URL: " + problem);
     }
   }
 

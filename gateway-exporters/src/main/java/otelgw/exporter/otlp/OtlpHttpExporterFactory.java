@@ -3,6 +3,8 @@ package otelgw.exporter.otlp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import otelgw.config.ConfigNode;
 import otelgw.config.ExtensionRef;
 import otelgw.config.Signal;
@@ -51,6 +53,16 @@ public final class OtlpHttpExporterFactory implements ExporterFactory<OtlpHttpEx
    * @throws IllegalArgumentException if {@code auth} names an extension that is not running or
    *     cannot give credentials
    */
+  @Override
+  public String summary(OtlpHttpExporterConfig config) {
+    String destination =
+        Stream.of(Signal.values())
+            .map(signal -> config.url(signal).toString())
+            .collect(Collectors.joining(", "));
+    return ExporterSummary.of(
+        destination, config.compression(), config.timeout(), config.queue(), config.retry());
+  }
+
   @Override
   public Exporter createExporter(ExporterSettings settings, OtlpHttpExporterConfig config) {
     return new QueuedRetryExporter(

@@ -42,6 +42,15 @@ class GrpcTargetTest {
         .hasMessageContaining("'" + endpoint + "'");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"https://user:s3cr3t@collector:4317", "user:s3cr3t@collector:4317"})
+  void rejectsCredentialsWithoutQuotingThem(String endpoint) {
+    assertThatThrownBy(() -> GrpcTarget.of(endpoint, TLS))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot hold credentials")
+        .hasMessageNotContaining("s3cr3t");
+  }
+
   @Test
   void plaintextFollowsTheSchemeBeforeTheTlsBlock() {
     assertThat(GrpcTarget.of("http://a:1", TLS).plaintext()).isTrue();

@@ -86,6 +86,18 @@ class OtlpHttpExporterConfigTest {
   }
 
   @Test
+  void aUrlErrorDoesNotQuoteThePasswordInIt() {
+    parse("endpoint: ftp://user:s3cr3t@ingress.example.com");
+
+    assertThat(problems.all())
+        .extracting(ConfigProblem::toString)
+        .containsExactly(
+            "exporters.otlphttp.endpoint (line 1): 'ftp://user:***@ingress.example.com' is not a"
+                + " URL: use"
+                + " http://host:port or https://host:port");
+  }
+
+  @Test
   void jsonIsAnEncoding() {
     assertThat(parse("endpoint: http://a\nencoding: json").encoding()).isEqualTo(Encoding.JSON);
     assertThat(problems.all()).isEmpty();

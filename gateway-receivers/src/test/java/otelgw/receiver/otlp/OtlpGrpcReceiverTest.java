@@ -207,6 +207,7 @@ class OtlpGrpcReceiverTest {
                     .export(traceRequest(1, "x".repeat(2 << 20))));
 
     assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+    assertNotRetryable(error);
     assertThat(running.traces.batches()).isEmpty();
     TraceServiceGrpc.newBlockingStub(channel()).export(traceRequest(1, "small"));
     assertThat(running.traces.items()).isEqualTo(1);
@@ -232,6 +233,7 @@ class OtlpGrpcReceiverTest {
 
     assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
     assertThat(error.getStatus().getDescription()).contains("max_recv_msg_size_mib (1 MiB)");
+    assertNotRetryable(error);
   }
 
   @Test
@@ -308,6 +310,19 @@ class OtlpGrpcReceiverTest {
         .setKey(key)
         .setValue(AnyValue.newBuilder().setStringValue(value))
         .build();
+  }
+
+  /**
+   * Too large is not "come back later": the same request would be refused again, so the status
+   * carries no RetryInfo that would make an OTLP client retry it.
+   */
+  private static void assertNotRetryable(StatusRuntimeException error) {
+    com.google.rpc.Status details = StatusProto.fromThrowable(error);
+    if (details != null) {
+      assertThat(details.getDetailsList())
+          .as("status details of %s", error.getStatus())
+          .noneMatch(any -> any.is(RetryInfo.class));
+    }
   }
 
   static void assertSucceeds(CompletableResultCode result) {

@@ -153,6 +153,7 @@ class OtlpHttpBadInputTest {
     RawHttp.Response answer = http.read();
 
     assertRefused(answer, 413, io.grpc.Status.Code.RESOURCE_EXHAUSTED, "max_request_body_size");
+    assertNotRetryable(answer);
     assertThat(answer.header("connection")).isEqualTo("close");
     assertThat(http.closedByServer()).isTrue();
     assertThat(running.traces.batches()).isEmpty();
@@ -177,6 +178,7 @@ class OtlpHttpBadInputTest {
     RawHttp.Response answer = http.read();
 
     assertRefused(answer, 413, io.grpc.Status.Code.RESOURCE_EXHAUSTED, "max_request_body_size");
+    assertNotRetryable(answer);
     assertThat(answer.header("connection")).isEqualTo("close");
   }
 
@@ -191,6 +193,7 @@ class OtlpHttpBadInputTest {
 
     long allocated = allocatedBytes() - allocatedBefore;
     assertRefused(answer, 413, io.grpc.Status.Code.RESOURCE_EXHAUSTED, "once decompressed");
+    assertNotRetryable(answer);
     // The inflated body would be 100 MiB; reading it stops at the 1 MiB limit. What is measured
     // is every thread's allocation meanwhile, the test's own included, so the bound is loose.
     assertThat(allocated).isLessThan(24L << 20);
@@ -285,6 +288,16 @@ class OtlpHttpBadInputTest {
     Status status = answer.rpcStatus();
     assertThat(status.getCode()).isEqualTo(code.value());
     assertThat(status.getMessage()).contains(messagePart);
+  }
+
+  /**
+   * Too large is not "come back later": the same body would be refused again, so neither a
+   * Retry-After header nor a RetryInfo detail invites the client to retry it.
+   */
+  private static void assertNotRetryable(RawHttp.Response answer) throws Exception {
+    assertThat(answer.header("retry-after")).as("Retry-After").isNull();
+    assertThat(answer.rpcStatus().getDetailsList())
+        .noneMatch(any -> any.is(com.google.rpc.RetryInfo.class));
   }
 
   /** The same connection takes a good request after a bad one. */

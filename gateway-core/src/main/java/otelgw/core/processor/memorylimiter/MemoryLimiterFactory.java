@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import otelgw.config.ComponentId;
 import otelgw.config.ConfigNode;
+import otelgw.config.Durations;
 import otelgw.config.Signal;
 import otelgw.core.batch.Batch;
 import otelgw.core.component.Admission;
@@ -17,6 +18,8 @@ import otelgw.core.consumer.BatchConsumer;
 
 /** Makes {@code memory_limiter} processors: refuse new data at the edge above a memory limit. */
 public final class MemoryLimiterFactory implements ProcessorFactory<MemoryLimiterConfig> {
+
+  private static final long MIB = 1024 * 1024;
 
   @Override
   public String type() {
@@ -42,6 +45,17 @@ public final class MemoryLimiterFactory implements ProcessorFactory<MemoryLimite
   public <B extends Batch<?>> Processor<B> createProcessor(
       ProcessorSettings<B> settings, MemoryLimiterConfig config, BatchConsumer<B> next) {
     return new MemoryLimiterProcessor<>(next);
+  }
+
+  @Override
+  public String summary(MemoryLimiterConfig config) {
+    long maxHeap = HeapSampler.maxHeap();
+    return "refuse new data above "
+        + config.softLimitBytes(maxHeap) / MIB
+        + " MiB of heap, hard limit "
+        + config.hardLimitBytes(maxHeap) / MIB
+        + " MiB, checked every "
+        + Durations.format(config.checkInterval());
   }
 
   @Override

@@ -158,7 +158,7 @@ public record RedactionConfig(
         node.problems()
             .error(
                 node.pathOf(key) + "[" + i + "]",
-                node.line(),
+                node.lineOf(key),
                 "not a valid regular expression: " + e.getDescription());
       }
     }
@@ -180,7 +180,7 @@ public record RedactionConfig(
         node.problems()
             .error(
                 node.pathOf("detectors") + "[" + i + "]",
-                node.line(),
+                node.lineOf("detectors"),
                 "unknown detector '" + names.get(i) + "': use one of " + String.join(", ", known));
       }
     }
