@@ -11,9 +11,10 @@ import otelgw.core.telemetry.MetricNames;
 /**
  * What one transport of the receiver turned away: {@code otelgw.receiver.rejected} by reason (the
  * {@link Rejection}, or one of the connection closes: {@code read_timeout} for a request that did
- * not arrive in time, {@code idle_timeout} for a connection idle too long, {@code
- * too_many_connections} for one over the cap) and {@code otelgw.receiver.unauthenticated}. Every
- * counter is registered up front, so that a limit that has not bitten yet shows as 0. Thread-safe.
+ * not arrive in time, {@code too_many_connections} for one over the cap) and {@code
+ * otelgw.receiver.unauthenticated}; beside them the idle connections it closed, which are not
+ * refusals. Every counter is registered up front, so that a limit that has not bitten yet shows as
+ * 0. Thread-safe.
  */
 final class ReceiverMeters {
 
@@ -30,7 +31,12 @@ final class ReceiverMeters {
       }
     }
     readTimeouts = rejected(receiver, transport, "read_timeout", meters);
-    idleTimeouts = rejected(receiver, transport, "idle_timeout", meters);
+    idleTimeouts =
+        Counter.builder(MetricNames.RECEIVER_IDLE_CLOSED)
+            .description("Kept-alive connections closed after idle_timeout without a request.")
+            .tag("receiver", receiver.toString())
+            .tag("transport", transport)
+            .register(meters);
     tooManyConnections = rejected(receiver, transport, "too_many_connections", meters);
     unauthenticated =
         Counter.builder(MetricNames.RECEIVER_UNAUTHENTICATED)

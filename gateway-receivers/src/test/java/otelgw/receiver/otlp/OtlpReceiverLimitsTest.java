@@ -226,15 +226,7 @@ class OtlpReceiverLimitsTest {
       assertThat(http.closedByServer()).isTrue();
       await()
           .atMost(Duration.ofSeconds(5))
-          .until(
-              () ->
-                  idle.counter(
-                          MetricNames.RECEIVER_REJECTED,
-                          "transport",
-                          "http",
-                          "reason",
-                          "idle_timeout")
-                      == 1);
+          .until(() -> idle.counter(MetricNames.RECEIVER_IDLE_CLOSED, "transport", "http") == 1);
     }
   }
 
