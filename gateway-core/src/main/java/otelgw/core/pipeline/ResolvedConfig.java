@@ -117,31 +117,25 @@ public final class ResolvedConfig {
         .telemetry()
         .metricsAddress()
         .ifPresent(a -> owners.put(portKey(a), "service.telemetry.metrics"));
-    for (ComponentKind kind : ComponentKind.values()) {
-      Set<ComponentId> used = config.used(kind);
-      components
-          .get(kind)
-          .forEach(
-              (id, resolved) -> {
-                if (!used.contains(id)) {
-                  return;
-                }
-                for (String endpoint : resolved.listenEndpoints()) {
-                  String owner = kind.section() + "." + id;
-                  String previous = owners.putIfAbsent(portKey(endpoint), owner);
-                  if (previous != null && !endpoint.endsWith(":0")) {
-                    problems.error(
-                        owner,
-                        0,
-                        "endpoint "
-                            + endpoint
-                            + " is already used by "
-                            + previous
-                            + ": two listeners cannot share a port");
-                  }
-                }
-              });
-    }
+    forEachUsed(
+        config,
+        components,
+        (kind, id, resolved) -> {
+          for (String endpoint : resolved.listenEndpoints()) {
+            String owner = kind.section() + "." + id;
+            String previous = owners.putIfAbsent(portKey(endpoint), owner);
+            if (previous != null && !endpoint.endsWith(":0")) {
+              problems.error(
+                  owner,
+                  0,
+                  "endpoint "
+                      + endpoint
+                      + " is already used by "
+                      + previous
+                      + ": two listeners cannot share a port");
+            }
+          }
+        });
   }
 
   /**
@@ -154,35 +148,53 @@ public final class ResolvedConfig {
       ConfigProblems problems) {
     Set<ComponentId> defined = config.components(ComponentKind.EXTENSION).keySet();
     List<ComponentId> enabled = config.serviceExtensions();
+    forEachUsed(
+        config,
+        components,
+        (kind, id, resolved) -> {
+          for (ExtensionRef ref : resolved.extensionRefs()) {
+            if (!defined.contains(ref.id())) {
+              List<String> known = defined.stream().map(ComponentId::toString).toList();
+              problems.error(
+                  ref.path(),
+                  ref.line(),
+                  "extension '"
+                      + ref.id()
+                      + "' is not defined under 'extensions'"
+                      + DidYouMean.closest(ref.id().toString(), known)
+                          .map(near -> " (did you mean '" + near + "'?)")
+                          .orElse(""));
+            } else if (!enabled.contains(ref.id())) {
+              problems.error(
+                  ref.path(),
+                  ref.line(),
+                  "extension '"
+                      + ref.id()
+                      + "' must be listed in service.extensions to be used here");
+            }
+          }
+        });
+  }
+
+  /** What a check of the running set looks at: one component some pipeline or the service uses. */
+  @FunctionalInterface
+  private interface UsedComponent {
+    void check(ComponentKind kind, ComponentId id, Resolved resolved);
+  }
+
+  /** Runs {@code check} on every resolved component that is in use; unused ones do not run. */
+  private static void forEachUsed(
+      GatewayConfig config,
+      Map<ComponentKind, Map<ComponentId, Resolved>> components,
+      UsedComponent check) {
     for (ComponentKind kind : ComponentKind.values()) {
       Set<ComponentId> used = config.used(kind);
       components
           .get(kind)
           .forEach(
               (id, resolved) -> {
-                if (!used.contains(id)) {
-                  return;
-                }
-                for (ExtensionRef ref : resolved.extensionRefs()) {
-                  if (!defined.contains(ref.id())) {
-                    List<String> known = defined.stream().map(ComponentId::toString).toList();
-                    problems.error(
-                        ref.path(),
-                        ref.line(),
-                        "extension '"
-                            + ref.id()
-                            + "' is not defined under 'extensions'"
-                            + DidYouMean.closest(ref.id().toString(), known)
-                                .map(near -> " (did you mean '" + near + "'?)")
-                                .orElse(""));
-                  } else if (!enabled.contains(ref.id())) {
-                    problems.error(
-                        ref.path(),
-                        ref.line(),
-                        "extension '"
-                            + ref.id()
-                            + "' must be listed in service.extensions to be used here");
-                  }
+                if (used.contains(id)) {
+                  check.check(kind, id, resolved);
                 }
               });
     }
