@@ -31,12 +31,19 @@ final class SelfMetrics implements AutoCloseable {
   /** The resource's {@code service.name}. */
   static final String SERVICE_NAME = "otelgw";
 
-  private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
+  private final MeterRegistry registry;
   private final List<OtlpMeterRegistry> pushers = new ArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private SelfMetrics(PrometheusMeterRegistry prometheus, TelemetrySettings telemetry) {
-    registry.add(prometheus);
+    if (telemetry.metricReaders().isEmpty()) {
+      // Meters are incremented on the data path: without a reader, no composite in between.
+      registry = prometheus;
+      return;
+    }
+    CompositeMeterRegistry composite = new CompositeMeterRegistry();
+    composite.add(prometheus);
+    registry = composite;
     Map<String, String> resource =
         Map.of(
             "service.name", SERVICE_NAME,
@@ -53,7 +60,7 @@ final class SelfMetrics implements AutoCloseable {
               .build();
       otlp.config().namingConvention(NamingConvention.snakeCase);
       pushers.add(otlp);
-      registry.add(otlp);
+      composite.add(otlp);
     }
   }
 
