@@ -62,6 +62,13 @@ final class OtlpGrpcServer implements ProtocolServer {
                 config.maxRstFramesPerWindow(), (int) config.rstFramesWindow().getSeconds())
             .addStreamTracerFactory(new GrpcOversizeCount(meters));
     keepalive(builder, config.keepalive());
+    Duration idle = config.keepalive().maxConnectionIdle();
+    if (!idle.isZero()) {
+      GrpcIdleCount idleCount = new GrpcIdleCount(idle, meters, System::nanoTime);
+      builder
+          .addTransportFilter(idleCount.transportFilter())
+          .addStreamTracerFactory(idleCount.streamTracerFactory());
+    }
     if (auth != null) {
       builder.intercept(new GrpcAuth(auth, meters));
     }
