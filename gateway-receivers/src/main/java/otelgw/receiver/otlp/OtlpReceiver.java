@@ -44,7 +44,7 @@ final class OtlpReceiver implements Component {
                         new OtlpGrpcServer(
                             id,
                             c,
-                            intakes(settings, "grpc"),
+                            intakes(settings, "grpc", config.maxNestingDepth()),
                             authenticator(settings, c.auth()),
                             new ReceiverMeters(id, "grpc", settings.meters())))
             .orElse(null);
@@ -57,7 +57,7 @@ final class OtlpReceiver implements Component {
                         new OtlpHttpServer(
                             id,
                             c,
-                            intakes(settings, "http"),
+                            intakes(settings, "http", config.maxNestingDepth()),
                             authenticator(settings, c.auth()),
                             new ReceiverMeters(id, "http", settings.meters())))
             .orElse(null);
@@ -76,12 +76,13 @@ final class OtlpReceiver implements Component {
         .orElse(null);
   }
 
-  private static List<SignalIntake<?, ?>> intakes(ReceiverSettings settings, String transport) {
+  private static List<SignalIntake<?, ?>> intakes(
+      ReceiverSettings settings, String transport, int maxNestingDepth) {
     Ingresses ingresses = settings.ingresses();
     return List.of(
-        SignalIntake.of(BatchType.TRACES, ingresses, transport),
-        SignalIntake.of(BatchType.METRICS, ingresses, transport),
-        SignalIntake.of(BatchType.LOGS, ingresses, transport));
+        SignalIntake.of(BatchType.TRACES, ingresses, transport, maxNestingDepth),
+        SignalIntake.of(BatchType.METRICS, ingresses, transport, maxNestingDepth),
+        SignalIntake.of(BatchType.LOGS, ingresses, transport, maxNestingDepth));
   }
 
   @Override

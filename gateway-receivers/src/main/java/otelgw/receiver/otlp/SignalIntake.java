@@ -26,15 +26,20 @@ final class SignalIntake<M extends Message, B extends Batch<M>> {
 
   private final BatchType<M, B> type;
   private final Ingress<B> ingress; // null when no pipeline takes the signal from this receiver
+  private final int maxNestingDepth;
 
-  private SignalIntake(BatchType<M, B> type, Optional<Ingress<B>> ingress) {
+  private SignalIntake(BatchType<M, B> type, Optional<Ingress<B>> ingress, int maxNestingDepth) {
     this.type = type;
     this.ingress = ingress.orElse(null);
+    this.maxNestingDepth = maxNestingDepth;
   }
 
+  /**
+   * @param maxNestingDepth {@code max_nesting_depth}, for protobuf requests
+   */
   static <M extends Message, B extends Batch<M>> SignalIntake<M, B> of(
-      BatchType<M, B> type, Ingresses ingresses, String transport) {
-    return new SignalIntake<>(type, ingresses.of(type, transport));
+      BatchType<M, B> type, Ingresses ingresses, String transport, int maxNestingDepth) {
+    return new SignalIntake<>(type, ingresses.of(type, transport), maxNestingDepth);
   }
 
   Signal signal() {
@@ -58,13 +63,13 @@ final class SignalIntake<M extends Message, B extends Batch<M>> {
    * client was answered (see {@link WireDepth}).
    *
    * @throws MalformedBatchException if it is not a well-formed request of this signal, or nests
-   *     deeper than protobuf parses
+   *     deeper than {@code max_nesting_depth}
    * @throws RefusedException if the pipelines cannot take it now
    */
   void publishProtobuf(byte[] body) throws RefusedException {
     B batch = type.fromWire(body);
     try {
-      WireDepth.check(type.signal(), body);
+      WireDepth.check(type.signal(), body, maxNestingDepth);
     } catch (MalformedProtobufException e) {
       throw new MalformedBatchException(e.getMessage());
     }

@@ -322,6 +322,28 @@ class OtlpReceiverConfigTest {
   }
 
   @Test
+  void readsMaxNestingDepthFromOneToProtobufsOwnLimit() {
+    assertThat(parse("protocols:\n  grpc:\n").maxNestingDepth()).isEqualTo(100);
+    assertThat(parse("max_nesting_depth: 32\nprotocols:\n  grpc:\n").maxNestingDepth())
+        .isEqualTo(32);
+    assertThat(problems.all()).isEmpty();
+
+    OtlpReceiverConfig tooDeep = parse("max_nesting_depth: 101\nprotocols:\n  grpc:\n");
+    parse("max_nesting_depth: 0\nprotocols:\n  grpc:\n");
+
+    assertThat(errors())
+        .extracting(ConfigProblem::path, ConfigProblem::message)
+        .containsExactly(
+            tuple(
+                "receivers.otlp.max_nesting_depth",
+                "must be from 1 to 100, which protobuf-java parses"),
+            tuple(
+                "receivers.otlp.max_nesting_depth",
+                "must be from 1 to 100, which protobuf-java parses"));
+    assertThat(tooDeep.maxNestingDepth()).isEqualTo(100);
+  }
+
+  @Test
   void reportsBadValues() {
     parse(
         """

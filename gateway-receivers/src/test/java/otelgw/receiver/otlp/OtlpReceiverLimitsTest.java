@@ -81,6 +81,36 @@ class OtlpReceiverLimitsTest {
   }
 
   @Test
+  void refusesProtobufDeeperThanAConfiguredMaxNestingDepth() throws Exception {
+    byte[] deep = HostileOtlp.deeplyNestedAttribute(30, Nesting.ARRAY);
+    try (RunningReceiver strict =
+            RunningReceiver.start(
+                """
+                max_nesting_depth: 20
+                protocols:
+                  grpc: { endpoint: "127.0.0.1:0" }
+                  http: { endpoint: "127.0.0.1:0" }
+                """);
+        RawHttp http = new RawHttp(strict.httpPort());
+        RawGrpc grpc = new RawGrpc(strict.grpcPort())) {
+      RawHttp.Response answer = http.post("/v1/traces", PROTOBUF, deep);
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.rpcStatus().getMessage()).contains("nest deeper than 20 levels");
+
+      Status status = grpc.call(TRACES, deep, false, Map.of());
+      assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(status.getDescription()).contains("nest deeper than 20 levels");
+
+      assertThat(strict.traces.batches()).isEmpty();
+      assertThat(strict.counter(MetricNames.RECEIVER_REJECTED, "reason", "malformed")).isEqualTo(2);
+    }
+    // The default takes it.
+    try (RawHttp http = new RawHttp(running.httpPort())) {
+      assertThat(http.post("/v1/traces", PROTOBUF, deep).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void refusesGroupsTenThousandLevelsDeep() throws Exception {
     byte[] deep = HostileOtlp.deeplyNestedGroups(10_000);
 
