@@ -10,6 +10,7 @@ import otelgw.config.ConfigNode;
 import otelgw.config.Endpoints;
 import otelgw.config.Signal;
 import otelgw.config.TlsServerSettings;
+import otelgw.core.otlp.OtlpJsonOptions;
 
 /**
  * The receiver's {@code protocols.http} block.
@@ -34,6 +35,9 @@ import otelgw.config.TlsServerSettings;
  *     431. Default {@value #DEFAULT_MAX_REQUEST_LINE_SIZE}
  * @param maxHeaderSize the most header bytes accepted; more are answered 431. Default {@value
  *     #DEFAULT_MAX_HEADER_SIZE}, room for large bearer tokens
+ * @param maxJsonNestingDepth the deepest nesting of JSON objects and arrays accepted in an
+ *     OTLP/JSON body, the top-level object counting as 1; a deeper one is answered 400. From 1 to
+ *     the default, {@value #DEFAULT_MAX_JSON_NESTING_DEPTH}
  */
 public record OtlpHttpConfig(
     String endpoint,
@@ -47,7 +51,8 @@ public record OtlpHttpConfig(
     Duration idleTimeout,
     int maxConnections,
     int maxRequestLineSize,
-    int maxHeaderSize) {
+    int maxHeaderSize,
+    int maxJsonNestingDepth) {
 
   public static final String DEFAULT_ENDPOINT = "127.0.0.1:4318";
 
@@ -72,6 +77,12 @@ public record OtlpHttpConfig(
   /** {@value} bytes. */
   public static final int DEFAULT_MAX_HEADER_SIZE = 16 << 10;
 
+  /**
+   * {@value}, also the most: a typical request nests about 12 levels, plus 3 per level of nested
+   * attribute values, so this keeps what a JSON body can hold within the depth protobuf parses.
+   */
+  public static final int DEFAULT_MAX_JSON_NESTING_DEPTH = OtlpJsonOptions.DEFAULT_MAX_DEPTH;
+
   public static final String DEFAULT_TRACES_URL_PATH = "/v1/traces";
   public static final String DEFAULT_METRICS_URL_PATH = "/v1/metrics";
   public static final String DEFAULT_LOGS_URL_PATH = "/v1/logs";
@@ -92,7 +103,13 @@ public record OtlpHttpConfig(
         DEFAULT_IDLE_TIMEOUT,
         DEFAULT_MAX_CONNECTIONS,
         DEFAULT_MAX_REQUEST_LINE_SIZE,
-        DEFAULT_MAX_HEADER_SIZE);
+        DEFAULT_MAX_HEADER_SIZE,
+        DEFAULT_MAX_JSON_NESTING_DEPTH);
+  }
+
+  /** The limits of OTLP/JSON decoding. */
+  OtlpJsonOptions jsonOptions() {
+    return new OtlpJsonOptions(maxJsonNestingDepth);
   }
 
   /** The endpoint as an unresolved address. */
@@ -129,6 +146,12 @@ public record OtlpHttpConfig(
     int maxLine =
         ConfigChecks.headSize(node, "max_request_line_size", DEFAULT_MAX_REQUEST_LINE_SIZE);
     int maxHeader = ConfigChecks.headSize(node, "max_header_size", DEFAULT_MAX_HEADER_SIZE);
+    int jsonDepth = node.integer("max_json_nesting_depth", DEFAULT_MAX_JSON_NESTING_DEPTH);
+    boolean jsonDepthOk = jsonDepth >= 1 && jsonDepth <= DEFAULT_MAX_JSON_NESTING_DEPTH;
+    node.check(
+        jsonDepthOk,
+        "max_json_nesting_depth",
+        "must be from 1 to " + DEFAULT_MAX_JSON_NESTING_DEPTH);
     ConfigChecks.notSupportedYet(node, "cors");
     ConfigChecks.ignored(node, "include_metadata");
     node.finish(
@@ -145,6 +168,7 @@ public record OtlpHttpConfig(
             "max_connections",
             "max_request_line_size",
             "max_header_size",
+            "max_json_nesting_depth",
             "cors",
             "include_metadata"));
     int body =
@@ -163,7 +187,8 @@ public record OtlpHttpConfig(
         idleTimeout,
         maxConnections,
         maxLine,
-        maxHeader);
+        maxHeader,
+        jsonDepthOk ? jsonDepth : DEFAULT_MAX_JSON_NESTING_DEPTH);
   }
 
   // Zero would mean "no limit", which a server facing the network must not have.

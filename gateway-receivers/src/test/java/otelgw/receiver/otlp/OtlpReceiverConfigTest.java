@@ -344,6 +344,26 @@ class OtlpReceiverConfigTest {
   }
 
   @Test
+  void readsMaxJsonNestingDepthUpToItsDefault() {
+    assertThat(parse("protocols:\n  http:\n").http().orElseThrow().maxJsonNestingDepth())
+        .isEqualTo(64);
+    assertThat(
+            parse("protocols:\n  http: { max_json_nesting_depth: 16 }\n")
+                .http()
+                .orElseThrow()
+                .maxJsonNestingDepth())
+        .isEqualTo(16);
+    assertThat(problems.all()).isEmpty();
+
+    parse("protocols:\n  http: { max_json_nesting_depth: 65 }\n");
+
+    assertThat(errors())
+        .extracting(ConfigProblem::path, ConfigProblem::message)
+        .containsExactly(
+            tuple("receivers.otlp.protocols.http.max_json_nesting_depth", "must be from 1 to 64"));
+  }
+
+  @Test
   void reportsBadValues() {
     parse(
         """

@@ -136,6 +136,28 @@ class OtlpReceiverLimitsTest {
   }
 
   @Test
+  void refusesJsonDeeperThanAConfiguredMaxJsonNestingDepth() throws Exception {
+    // About 12 levels of request, then 3 per nested array value: 8 of them make 36 or so.
+    byte[] deep = HostileOtlp.deeplyNestedJsonAttribute(8);
+    try (RunningReceiver strict =
+            RunningReceiver.start(
+                """
+                protocols:
+                  http: { endpoint: "127.0.0.1:0", max_json_nesting_depth: 20 }
+                """);
+        RawHttp http = new RawHttp(strict.httpPort())) {
+      RawHttp.Response answer = http.post("/v1/traces", "application/json", deep);
+
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.rpcStatus().getMessage()).contains("nests deeper than 20 levels");
+      assertThat(strict.counter(MetricNames.RECEIVER_REJECTED, "reason", "malformed")).isEqualTo(1);
+    }
+    try (RawHttp http = new RawHttp(running.httpPort())) {
+      assertThat(http.post("/v1/traces", "application/json", deep).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void takesAMillionAttributesWithinSeconds() throws Exception {
     byte[] request = HostileOtlp.manyAttributes(1_000_000);
     long start = System.nanoTime();
