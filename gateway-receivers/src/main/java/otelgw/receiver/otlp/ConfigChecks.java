@@ -5,6 +5,10 @@ import otelgw.config.ConfigNode;
 /** Checks shared by the two protocol sections. */
 final class ConfigChecks {
 
+  // A request head is buffered whole before it is checked; more than this is not a head but an
+  // attack.
+  private static final int MAX_HEAD_SIZE = 1 << 20;
+
   private ConfigChecks() {}
 
   /**
@@ -17,10 +21,6 @@ final class ConfigChecks {
       node.error(key, "'" + key + "' is not supported yet by otelgw's otlp receiver; remove it");
     }
   }
-
-  // A request head is buffered whole before it is checked; more than this is not a head but an
-  // attack.
-  private static final int MAX_HEAD_SIZE = 1 << 20;
 
   /**
    * A size in bytes of a request part that is buffered whole (a header block, a request line), from
