@@ -405,6 +405,29 @@ class OtlpReceiverLimitsTest {
   }
 
   @Test
+  void closesARapidResetConnectionAtAConfiguredLimit() throws Exception {
+    try (RunningReceiver strict =
+        RunningReceiver.start(
+            """
+            protocols:
+              grpc:
+                endpoint: "127.0.0.1:0"
+                max_rst_frames_per_window: 10
+                rst_frames_window: 60s
+            """)) {
+      RapidResetClient.Outcome outcome =
+          RapidResetClient.attack(strict.grpcPort(), "/" + TRACES, 30, Duration.ofSeconds(10));
+
+      assertThat(outcome.closed()).isTrue();
+      assertThat(outcome.goAwayError()).isEqualTo(RapidResetClient.ENHANCE_YOUR_CALM);
+    }
+    // Under the default of 200, the same 30 resets are allowed.
+    RapidResetClient.Outcome allowed =
+        RapidResetClient.attack(running.grpcPort(), "/" + TRACES, 30, Duration.ofSeconds(1));
+    assertThat(allowed.closed()).isFalse();
+  }
+
+  @Test
   void refusesGrpcMetadataOverItsLimit() {
     try (RawGrpc grpc = new RawGrpc(running.grpcPort())) {
       Status status = grpc.call(TRACES, new byte[0], false, Map.of("x-big", "a".repeat(20_000)));
