@@ -51,17 +51,35 @@ public final class WireDepth {
    *     framing of a message the check walks is broken
    */
   public static void check(Signal signal, byte[] request) throws MalformedProtobufException {
+    check(signal, request, MAX_DEPTH);
+  }
+
+  /**
+   * Checks a whole serialized export request of {@code signal} against a stricter limit.
+   *
+   * @param maxDepth the deepest nesting accepted, from 1 to {@link #MAX_DEPTH}: deeper would let
+   *     through requests that protobuf-java then fails to parse
+   * @throws MalformedProtobufException if it nests deeper than {@code maxDepth}, or if the framing
+   *     of a message the check walks is broken
+   * @throws IllegalArgumentException if {@code maxDepth} is out of range
+   */
+  public static void check(Signal signal, byte[] request, int maxDepth)
+      throws MalformedProtobufException {
+    if (maxDepth < 1 || maxDepth > MAX_DEPTH) {
+      throw new IllegalArgumentException(
+          "maxDepth must be from 1 to " + MAX_DEPTH + ": " + maxDepth);
+    }
     Shape root =
         switch (signal) {
           case TRACES -> TRACES;
           case METRICS -> METRICS;
           case LOGS -> LOGS;
         };
-    walk(request, 0, request.length, root, 0);
+    walk(request, 0, request.length, root, 0, maxDepth);
   }
 
   /** Walks the fields of a message at {@code depth} (the request is at 0) in [pos, end). */
-  private static void walk(byte[] b, int pos, int end, Shape shape, int depth)
+  private static void walk(byte[] b, int pos, int end, Shape shape, int depth, int maxDepth)
       throws MalformedProtobufException {
     while (pos < end) {
       int tagAt = pos;
@@ -77,19 +95,19 @@ public final class WireDepth {
           int bodyEnd = WireScanner.lengthEnd(b, lengthAt, pos, end, field, 0);
           Shape child = shape.child(field);
           // Fields that are not messages (strings, bytes, unknown fields) are not parsed deeper.
-          if (child != null && depth + 1 + (bodyEnd - pos) / 2 > MAX_DEPTH) {
-            if (depth + 1 > MAX_DEPTH) {
-              throw tooDeep(tagAt);
+          if (child != null && depth + 1 + (bodyEnd - pos) / 2 > maxDepth) {
+            if (depth + 1 > maxDepth) {
+              throw tooDeep(tagAt, maxDepth);
             }
-            walk(b, pos, bodyEnd, child, depth + 1);
+            walk(b, pos, bodyEnd, child, depth + 1, maxDepth);
           }
           pos = bodyEnd;
         }
         case START_GROUP -> {
-          if (depth + 1 > MAX_DEPTH) {
-            throw tooDeep(tagAt);
+          if (depth + 1 > maxDepth) {
+            throw tooDeep(tagAt, maxDepth);
           }
-          pos = groupEnd(b, pos, end, field, depth + 1);
+          pos = groupEnd(b, pos, end, field, depth + 1, maxDepth);
         }
         case END_GROUP ->
             throw WireScanner.malformed(
@@ -106,7 +124,7 @@ public final class WireDepth {
    * Skips the fields of a group at {@code depth} up to its end tag; returns the position after it.
    * Groups are unknown fields in OTLP, so only groups within count as deeper.
    */
-  private static int groupEnd(byte[] b, int pos, int end, int groupField, int depth)
+  private static int groupEnd(byte[] b, int pos, int end, int groupField, int depth, int maxDepth)
       throws MalformedProtobufException {
     while (pos < end) {
       int tagAt = pos;
@@ -125,10 +143,10 @@ public final class WireDepth {
           return pos;
         }
         case START_GROUP -> {
-          if (depth + 1 > MAX_DEPTH) {
-            throw tooDeep(tagAt);
+          if (depth + 1 > maxDepth) {
+            throw tooDeep(tagAt, maxDepth);
           }
-          pos = groupEnd(b, pos, end, field, depth + 1);
+          pos = groupEnd(b, pos, end, field, depth + 1, maxDepth);
         }
         case LENGTH_DELIMITED ->
             pos =
@@ -142,11 +160,11 @@ public final class WireDepth {
     throw WireScanner.malformed("truncated message: group %d is not closed", groupField);
   }
 
-  private static MalformedProtobufException tooDeep(int at) {
+  private static MalformedProtobufException tooDeep(int at, int maxDepth) {
     return WireScanner.malformed(
         "messages nest deeper than %d levels at byte %d (attribute values within values, or"
             + " groups within groups)",
-        MAX_DEPTH, at);
+        maxDepth, at);
   }
 
   /** Which fields of a message type are messages, and of which type. */

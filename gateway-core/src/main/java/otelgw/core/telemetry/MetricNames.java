@@ -62,9 +62,10 @@ public final class MetricNames {
   public static final String RECEIVER_REJECTED = "otelgw.receiver.rejected";
 
   /**
-   * otelgw's own: kept-alive connections a receiver closed because no request came within its
-   * {@code idle_timeout}, by {@code receiver} and {@code transport}. Housekeeping, not a refusal:
-   * an SDK that exports less often than the timeout reconnects each time.
+   * otelgw's own: connections a receiver closed because no request came within its {@code
+   * idle_timeout} (HTTP) or no call within its {@code max_connection_idle} (gRPC), by {@code
+   * receiver} and {@code transport}. Housekeeping, not a refusal: an SDK that exports less often
+   * than the timeout reconnects each time.
    */
   public static final String RECEIVER_IDLE_CLOSED = "otelgw.receiver.idle_closed";
 

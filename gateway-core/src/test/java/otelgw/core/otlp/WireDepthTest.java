@@ -2,6 +2,7 @@ package otelgw.core.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.ByteString;
@@ -113,6 +114,27 @@ class WireDepthTest {
             MalformedProtobufException.class, () -> WireDepth.check(Signal.TRACES, request));
 
     assertThat(error.getMessage()).startsWith("messages nest deeper than 100 levels at byte");
+  }
+
+  @Test
+  void appliesAStricterLimitWhenGivenOne() throws Exception {
+    byte[] value = {0x0A, 0x01, 'x'}; // AnyValue{string_value: "x"}
+    for (int i = 0; i < 30; i++) {
+      byte[] inner = concat(tagLength(1, value.length), value);
+      value = concat(tagLength(5, inner.length), inner);
+    }
+    byte[] request = spanWithAttributeBytes(value);
+
+    WireDepth.check(Signal.TRACES, request);
+    MalformedProtobufException error =
+        catchThrowableOfType(
+            MalformedProtobufException.class, () -> WireDepth.check(Signal.TRACES, request, 20));
+
+    assertThat(error.getMessage()).startsWith("messages nest deeper than 20 levels at byte");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> WireDepth.check(Signal.TRACES, request, 0));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> WireDepth.check(Signal.TRACES, request, WireDepth.MAX_DEPTH + 1));
   }
 
   private static void assertAgreesAroundTheLimit(IntFunction<byte[]> requestOfDepth)

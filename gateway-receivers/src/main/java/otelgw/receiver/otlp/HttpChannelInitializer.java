@@ -15,12 +15,6 @@ import io.netty.handler.ssl.SslContext;
  */
 final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
 
-  /** The longest request line accepted: {@value} bytes. */
-  static final int MAX_INITIAL_LINE_LENGTH = 4096;
-
-  /** The most header bytes accepted: {@value}, room for large bearer tokens. */
-  static final int MAX_HEADER_SIZE = 16 << 10;
-
   /** The largest body piece handed on at once: {@value} bytes; bodies are collected from them. */
   static final int MAX_CHUNK_SIZE = 64 << 10;
 
@@ -51,8 +45,8 @@ final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
     pipeline.addLast(
         new HttpServerCodec(
             new HttpDecoderConfig()
-                .setMaxInitialLineLength(MAX_INITIAL_LINE_LENGTH)
-                .setMaxHeaderSize(MAX_HEADER_SIZE)
+                .setMaxInitialLineLength(server.maxRequestLineSize())
+                .setMaxHeaderSize(server.maxHeaderSize())
                 .setMaxChunkSize(MAX_CHUNK_SIZE)));
     pipeline.addLast(new FlowControlHandler());
     pipeline.addLast(new HttpExportHandler(server, timeouts));

@@ -11,36 +11,33 @@ import org.slf4j.LoggerFactory;
 import otelgw.core.telemetry.ThrottledLog;
 
 /**
- * The open connections of one HTTP server, at most {@link #MAX_CONNECTIONS}: a connection beyond
- * that is closed as soon as it is accepted, and counted. Kept in a group so that shutdown can drain
- * and close them. Shared by all connections; thread-safe.
+ * The open connections of one HTTP server, at most {@code max_connections}: a connection beyond
+ * that is closed as soon as it is accepted, and counted. About, not exact: concurrent accepts may
+ * pass it by a few. Kept in a group so that shutdown can drain and close them. Shared by all
+ * connections; thread-safe.
  */
 @ChannelHandler.Sharable
 final class HttpConnections extends ChannelInboundHandlerAdapter {
-
-  /**
-   * {@value}: plenty for SDKs and gateways in front of one otelgw, and a bound on what idle or slow
-   * connections can hold. About, not exact: concurrent accepts may pass it by a few.
-   */
-  static final int MAX_CONNECTIONS = 4096;
 
   private static final ThrottledLog overLimit =
       new ThrottledLog(LoggerFactory.getLogger(HttpConnections.class), Duration.ofMinutes(1));
 
   private final ChannelGroup all =
       new DefaultChannelGroup("otlp-http", GlobalEventExecutor.INSTANCE);
+  private final int maxConnections;
   private final ReceiverMeters meters;
 
-  HttpConnections(ReceiverMeters meters) {
+  HttpConnections(int maxConnections, ReceiverMeters meters) {
+    this.maxConnections = maxConnections;
     this.meters = meters;
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
-    if (all.size() >= MAX_CONNECTIONS) {
+    if (all.size() >= maxConnections) {
       overLimit.warn(
           "OTLP/HTTP: refusing a connection, already "
-              + MAX_CONNECTIONS
+              + maxConnections
               + " open; is a client leaking them?");
       meters.tooManyConnections();
       ctx.close();

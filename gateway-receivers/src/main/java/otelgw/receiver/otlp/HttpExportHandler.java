@@ -107,7 +107,7 @@ final class HttpExportHandler extends ChannelInboundHandlerAdapter {
     discarded = 0;
     if (request.decoderResult().isFailure()) {
       keepAlive = false;
-      refuse(ctx, HttpHeadCheck.unreadable(request), BodyEncoding.PROTOBUF);
+      refuse(ctx, HttpHeadCheck.unreadable(request, server), BodyEncoding.PROTOBUF);
       return;
     }
     BodyEncoding encoding =

@@ -70,20 +70,20 @@ final class HttpHeadCheck {
   }
 
   /** Why the codec could not read the head. */
-  static ReceiverFailure unreadable(HttpRequest request) {
+  static ReceiverFailure unreadable(HttpRequest request, HttpServerContext server) {
     Throwable cause = request.decoderResult().cause();
     if (cause instanceof TooLongHttpHeaderException) {
       return new ReceiverFailure(
           Rejection.HEAD_TOO_LARGE,
-          "the request headers are larger than "
-              + HttpChannelInitializer.MAX_HEADER_SIZE
+          "the request headers are larger than max_header_size, "
+              + server.maxHeaderSize()
               + " bytes");
     }
     if (cause instanceof TooLongHttpLineException) {
       return new ReceiverFailure(
           Rejection.HEAD_TOO_LARGE,
-          "the request line is longer than "
-              + HttpChannelInitializer.MAX_INITIAL_LINE_LENGTH
+          "the request line is longer than max_request_line_size, "
+              + server.maxRequestLineSize()
               + " bytes");
     }
     return new ReceiverFailure(Rejection.MALFORMED, "the request is not valid HTTP/1.1");

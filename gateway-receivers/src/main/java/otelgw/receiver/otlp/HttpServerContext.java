@@ -19,6 +19,8 @@ import otelgw.core.component.ServerAuthenticator;
  * @param meters counts what the server turns away
  * @param readTimeout {@code read_timeout}
  * @param idleTimeout {@code idle_timeout}
+ * @param maxRequestLineSize {@code max_request_line_size}, in bytes
+ * @param maxHeaderSize {@code max_header_size}, in bytes
  */
 record HttpServerContext(
     ComponentId id,
@@ -29,4 +31,6 @@ record HttpServerContext(
     ServerAuthenticator auth,
     ReceiverMeters meters,
     Duration readTimeout,
-    Duration idleTimeout) {}
+    Duration idleTimeout,
+    int maxRequestLineSize,
+    int maxHeaderSize) {}

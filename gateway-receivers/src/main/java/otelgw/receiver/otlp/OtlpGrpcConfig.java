@@ -1,6 +1,7 @@
 package otelgw.receiver.otlp;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import otelgw.config.AuthSettings;
@@ -18,6 +19,14 @@ import otelgw.config.TlsServerSettings;
  * @param maxConcurrentStreams calls one connection may have open at once; default {@value
  *     #DEFAULT_MAX_CONCURRENT_STREAMS}. 0 in YAML, which in the Collector means grpc's unlimited
  *     default, takes otelgw's bounded default instead
+ * @param maxHeaderListSize request metadata (headers) allowed per call, in bytes, announced to
+ *     clients in {@code SETTINGS_MAX_HEADER_LIST_SIZE}; default {@value
+ *     #DEFAULT_MAX_HEADER_LIST_SIZE}
+ * @param maxRstFramesPerWindow HTTP/2 rapid-reset protection: a connection whose client sends more
+ *     RST_STREAM frames than this within {@code rstFramesWindow} is closed with GOAWAY {@code
+ *     ENHANCE_YOUR_CALM}. Default {@value #DEFAULT_MAX_RST_FRAMES_PER_WINDOW}
+ * @param rstFramesWindow the window of {@code maxRstFramesPerWindow}, whole seconds; default {@link
+ *     #DEFAULT_RST_FRAMES_WINDOW}
  * @param keepalive connection keepalive and its enforcement; grpc's defaults where absent
  * @param tls present to serve TLS instead of plaintext
  * @param auth present to refuse calls without the credentials its authenticator checks
@@ -26,6 +35,9 @@ public record OtlpGrpcConfig(
     String endpoint,
     int maxRecvMsgSizeMib,
     int maxConcurrentStreams,
+    int maxHeaderListSize,
+    int maxRstFramesPerWindow,
+    Duration rstFramesWindow,
     GrpcKeepaliveConfig keepalive,
     Optional<TlsServerSettings> tls,
     Optional<AuthSettings> auth) {
@@ -41,6 +53,18 @@ public record OtlpGrpcConfig(
    */
   public static final int DEFAULT_MAX_CONCURRENT_STREAMS = 100;
 
+  /**
+   * {@value} bytes. grpc-java's default, 8 KiB, is tight for a large bearer token beside the usual
+   * headers; 16 KiB leaves room and stays small.
+   */
+  public static final int DEFAULT_MAX_HEADER_LIST_SIZE = 16 << 10;
+
+  /** {@value}: a well-behaved client cancels a handful of calls at most. */
+  public static final int DEFAULT_MAX_RST_FRAMES_PER_WINDOW = 200;
+
+  /** Ten seconds. */
+  public static final Duration DEFAULT_RST_FRAMES_WINDOW = Duration.ofSeconds(10);
+
   // The size is held in an int of bytes.
   private static final int MAX_RECV_MSG_SIZE_MIB_LIMIT = 2047;
 
@@ -49,6 +73,9 @@ public record OtlpGrpcConfig(
         DEFAULT_ENDPOINT,
         DEFAULT_MAX_RECV_MSG_SIZE_MIB,
         DEFAULT_MAX_CONCURRENT_STREAMS,
+        DEFAULT_MAX_HEADER_LIST_SIZE,
+        DEFAULT_MAX_RST_FRAMES_PER_WINDOW,
+        DEFAULT_RST_FRAMES_WINDOW,
         GrpcKeepaliveConfig.defaults(),
         Optional.empty(),
         Optional.empty());
@@ -74,6 +101,19 @@ public record OtlpGrpcConfig(
         "must be from 1 to " + MAX_RECV_MSG_SIZE_MIB_LIMIT + " (MiB), or 0 for the default");
     int streams = node.integer("max_concurrent_streams", DEFAULT_MAX_CONCURRENT_STREAMS);
     node.check(streams >= 0, "max_concurrent_streams", "must not be negative");
+    int headerList =
+        ConfigChecks.headSize(node, "max_header_list_size", DEFAULT_MAX_HEADER_LIST_SIZE);
+    // Zero would turn the protection off, which a server facing the network must not do.
+    int rstFrames =
+        ConfigChecks.atLeastOne(
+            node, "max_rst_frames_per_window", DEFAULT_MAX_RST_FRAMES_PER_WINDOW);
+    Duration rstWindow = node.duration("rst_frames_window", DEFAULT_RST_FRAMES_WINDOW);
+    // grpc counts the window in whole seconds.
+    boolean wholeSeconds =
+        rstWindow.getSeconds() >= 1
+            && rstWindow.getSeconds() <= Integer.MAX_VALUE
+            && rstWindow.getNano() == 0;
+    node.check(wholeSeconds, "rst_frames_window", "must be whole seconds, at least 1s");
     GrpcKeepaliveConfig keepalive =
         node.section("keepalive")
             .map(GrpcKeepaliveConfig::parse)
@@ -86,6 +126,9 @@ public record OtlpGrpcConfig(
             "endpoint",
             "max_recv_msg_size_mib",
             "max_concurrent_streams",
+            "max_header_list_size",
+            "max_rst_frames_per_window",
+            "rst_frames_window",
             "keepalive",
             "tls",
             "auth",
@@ -96,6 +139,9 @@ public record OtlpGrpcConfig(
             ? DEFAULT_MAX_RECV_MSG_SIZE_MIB
             : maxRecv,
         streams <= 0 ? DEFAULT_MAX_CONCURRENT_STREAMS : streams,
+        headerList,
+        rstFrames,
+        wholeSeconds ? rstWindow : DEFAULT_RST_FRAMES_WINDOW,
         keepalive,
         tls,
         auth);

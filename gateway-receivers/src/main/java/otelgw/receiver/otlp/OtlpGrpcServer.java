@@ -21,21 +21,6 @@ final class OtlpGrpcServer implements ProtocolServer {
 
   static final String PROTOCOL = "OTLP/gRPC";
 
-  /**
-   * Request metadata (headers) allowed per call: {@value} bytes. grpc-java's default, 8 KiB, is
-   * tight for a large bearer token beside the usual headers; 16 KiB leaves room and stays small.
-   */
-  static final int MAX_INBOUND_METADATA_SIZE = 16 << 10;
-
-  /**
-   * HTTP/2 rapid-reset protection: at most {@value} RST_STREAM frames from a client per {@link
-   * #RST_WINDOW_SECONDS} seconds, or the connection is closed. A well-behaved client cancels a
-   * handful of calls at most.
-   */
-  static final int MAX_RST_FRAMES_PER_WINDOW = 200;
-
-  static final int RST_WINDOW_SECONDS = 10;
-
   private static final Logger logger = LoggerFactory.getLogger(OtlpGrpcServer.class);
 
   private final ComponentId id;
@@ -71,11 +56,19 @@ final class OtlpGrpcServer implements ProtocolServer {
             // Handlers only scan and try to publish, never block: run them on the I/O thread.
             .directExecutor()
             .maxInboundMessageSize(config.maxRecvMsgSizeBytes())
-            .maxInboundMetadataSize(MAX_INBOUND_METADATA_SIZE)
+            .maxInboundMetadataSize(config.maxHeaderListSize())
             .maxConcurrentCallsPerConnection(config.maxConcurrentStreams())
-            .maxRstFramesPerWindow(MAX_RST_FRAMES_PER_WINDOW, RST_WINDOW_SECONDS)
+            .maxRstFramesPerWindow(
+                config.maxRstFramesPerWindow(), (int) config.rstFramesWindow().getSeconds())
             .addStreamTracerFactory(new GrpcOversizeCount(meters));
     keepalive(builder, config.keepalive());
+    Duration idle = config.keepalive().maxConnectionIdle();
+    if (!idle.isZero()) {
+      GrpcIdleCount idleCount = new GrpcIdleCount(idle, meters, System::nanoTime);
+      builder
+          .addTransportFilter(idleCount.transportFilter())
+          .addStreamTracerFactory(idleCount.streamTracerFactory());
+    }
     if (auth != null) {
       builder.intercept(new GrpcAuth(auth, meters));
     }

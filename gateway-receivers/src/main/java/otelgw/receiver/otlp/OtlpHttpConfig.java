@@ -10,6 +10,7 @@ import otelgw.config.ConfigNode;
 import otelgw.config.Endpoints;
 import otelgw.config.Signal;
 import otelgw.config.TlsServerSettings;
+import otelgw.core.otlp.OtlpJsonOptions;
 
 /**
  * The receiver's {@code protocols.http} block.
@@ -27,6 +28,16 @@ import otelgw.config.TlsServerSettings;
  *     slower one (slowloris) is dropped with its connection. Default {@link #DEFAULT_READ_TIMEOUT}
  * @param idleTimeout how long a kept-alive connection may wait for its next request; default {@link
  *     #DEFAULT_IDLE_TIMEOUT}, as the Collector
+ * @param maxConnections connections open at once; one more is closed as soon as it is accepted.
+ *     Default {@value #DEFAULT_MAX_CONNECTIONS}. About, not exact: connections accepted at the same
+ *     moment may pass it by a few
+ * @param maxRequestLineSize the longest request line accepted, in bytes; a longer one is answered
+ *     431. Default {@value #DEFAULT_MAX_REQUEST_LINE_SIZE}
+ * @param maxHeaderSize the most header bytes accepted; more are answered 431. Default {@value
+ *     #DEFAULT_MAX_HEADER_SIZE}, room for large bearer tokens
+ * @param maxJsonNestingDepth the deepest nesting of JSON objects and arrays accepted in an
+ *     OTLP/JSON body, the top-level object counting as 1; a deeper one is answered 400. From 1 to
+ *     the default, {@value #DEFAULT_MAX_JSON_NESTING_DEPTH}
  */
 public record OtlpHttpConfig(
     String endpoint,
@@ -37,7 +48,11 @@ public record OtlpHttpConfig(
     Optional<TlsServerSettings> tls,
     Optional<AuthSettings> auth,
     Duration readTimeout,
-    Duration idleTimeout) {
+    Duration idleTimeout,
+    int maxConnections,
+    int maxRequestLineSize,
+    int maxHeaderSize,
+    int maxJsonNestingDepth) {
 
   public static final String DEFAULT_ENDPOINT = "127.0.0.1:4318";
 
@@ -49,6 +64,24 @@ public record OtlpHttpConfig(
 
   /** One minute, as the Collector's {@code idle_timeout}. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(1);
+
+  /**
+   * {@value}: plenty for SDKs and gateways in front of one otelgw, and a bound on what idle or slow
+   * connections can hold.
+   */
+  public static final int DEFAULT_MAX_CONNECTIONS = 4096;
+
+  /** {@value} bytes, far more than an OTLP path needs. */
+  public static final int DEFAULT_MAX_REQUEST_LINE_SIZE = 4 << 10;
+
+  /** {@value} bytes. */
+  public static final int DEFAULT_MAX_HEADER_SIZE = 16 << 10;
+
+  /**
+   * {@value}, also the most: a typical request nests about 12 levels, plus 3 per level of nested
+   * attribute values, so this keeps what a JSON body can hold within the depth protobuf parses.
+   */
+  public static final int DEFAULT_MAX_JSON_NESTING_DEPTH = OtlpJsonOptions.DEFAULT_MAX_DEPTH;
 
   public static final String DEFAULT_TRACES_URL_PATH = "/v1/traces";
   public static final String DEFAULT_METRICS_URL_PATH = "/v1/metrics";
@@ -67,7 +100,16 @@ public record OtlpHttpConfig(
         Optional.empty(),
         Optional.empty(),
         DEFAULT_READ_TIMEOUT,
-        DEFAULT_IDLE_TIMEOUT);
+        DEFAULT_IDLE_TIMEOUT,
+        DEFAULT_MAX_CONNECTIONS,
+        DEFAULT_MAX_REQUEST_LINE_SIZE,
+        DEFAULT_MAX_HEADER_SIZE,
+        DEFAULT_MAX_JSON_NESTING_DEPTH);
+  }
+
+  /** The limits of OTLP/JSON decoding. */
+  OtlpJsonOptions jsonOptions() {
+    return new OtlpJsonOptions(maxJsonNestingDepth);
   }
 
   /** The endpoint as an unresolved address. */
@@ -100,6 +142,16 @@ public record OtlpHttpConfig(
     Optional<AuthSettings> auth = node.section("auth").flatMap(AuthSettings::parse);
     Duration readTimeout = positive(node, "read_timeout", DEFAULT_READ_TIMEOUT);
     Duration idleTimeout = positive(node, "idle_timeout", DEFAULT_IDLE_TIMEOUT);
+    int maxConnections = ConfigChecks.atLeastOne(node, "max_connections", DEFAULT_MAX_CONNECTIONS);
+    int maxLine =
+        ConfigChecks.headSize(node, "max_request_line_size", DEFAULT_MAX_REQUEST_LINE_SIZE);
+    int maxHeader = ConfigChecks.headSize(node, "max_header_size", DEFAULT_MAX_HEADER_SIZE);
+    int jsonDepth = node.integer("max_json_nesting_depth", DEFAULT_MAX_JSON_NESTING_DEPTH);
+    boolean jsonDepthOk = jsonDepth >= 1 && jsonDepth <= DEFAULT_MAX_JSON_NESTING_DEPTH;
+    node.check(
+        jsonDepthOk,
+        "max_json_nesting_depth",
+        "must be from 1 to " + DEFAULT_MAX_JSON_NESTING_DEPTH);
     ConfigChecks.notSupportedYet(node, "cors");
     ConfigChecks.ignored(node, "include_metadata");
     node.finish(
@@ -113,6 +165,10 @@ public record OtlpHttpConfig(
             "auth",
             "read_timeout",
             "idle_timeout",
+            "max_connections",
+            "max_request_line_size",
+            "max_header_size",
+            "max_json_nesting_depth",
             "cors",
             "include_metadata"));
     int body =
@@ -120,7 +176,19 @@ public record OtlpHttpConfig(
             ? (int) maxBody
             : DEFAULT_MAX_REQUEST_BODY_SIZE;
     return new OtlpHttpConfig(
-        endpoint, body, traces, metrics, logs, tls, auth, readTimeout, idleTimeout);
+        endpoint,
+        body,
+        traces,
+        metrics,
+        logs,
+        tls,
+        auth,
+        readTimeout,
+        idleTimeout,
+        maxConnections,
+        maxLine,
+        maxHeader,
+        jsonDepthOk ? jsonDepth : DEFAULT_MAX_JSON_NESTING_DEPTH);
   }
 
   // Zero would mean "no limit", which a server facing the network must not have.

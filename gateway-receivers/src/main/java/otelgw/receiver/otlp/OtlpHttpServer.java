@@ -77,7 +77,7 @@ final class OtlpHttpServer implements ProtocolServer {
     this.routes = new HttpRoutes(config, intakes);
     this.auth = auth;
     this.meters = meters;
-    this.connections = new HttpConnections(meters);
+    this.connections = new HttpConnections(config.maxConnections(), meters);
   }
 
   @Override
@@ -119,7 +119,9 @@ final class OtlpHttpServer implements ProtocolServer {
             auth,
             meters,
             config.readTimeout(),
-            config.idleTimeout());
+            config.idleTimeout(),
+            config.maxRequestLineSize(),
+            config.maxHeaderSize());
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(acceptors, workers)

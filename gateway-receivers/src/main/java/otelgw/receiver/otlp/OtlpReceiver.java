@@ -13,6 +13,7 @@ import otelgw.core.batch.BatchType;
 import otelgw.core.component.Component;
 import otelgw.core.component.ReceiverSettings;
 import otelgw.core.component.ServerAuthenticator;
+import otelgw.core.otlp.OtlpJsonOptions;
 import otelgw.core.pipeline.Ingresses;
 
 /**
@@ -44,7 +45,11 @@ final class OtlpReceiver implements Component {
                         new OtlpGrpcServer(
                             id,
                             c,
-                            intakes(settings, "grpc"),
+                            intakes(
+                                settings,
+                                "grpc",
+                                config.maxNestingDepth(),
+                                OtlpJsonOptions.defaults()),
                             authenticator(settings, c.auth()),
                             new ReceiverMeters(id, "grpc", settings.meters())))
             .orElse(null);
@@ -57,7 +62,7 @@ final class OtlpReceiver implements Component {
                         new OtlpHttpServer(
                             id,
                             c,
-                            intakes(settings, "http"),
+                            intakes(settings, "http", config.maxNestingDepth(), c.jsonOptions()),
                             authenticator(settings, c.auth()),
                             new ReceiverMeters(id, "http", settings.meters())))
             .orElse(null);
@@ -76,12 +81,13 @@ final class OtlpReceiver implements Component {
         .orElse(null);
   }
 
-  private static List<SignalIntake<?, ?>> intakes(ReceiverSettings settings, String transport) {
+  private static List<SignalIntake<?, ?>> intakes(
+      ReceiverSettings settings, String transport, int maxNestingDepth, OtlpJsonOptions json) {
     Ingresses ingresses = settings.ingresses();
     return List.of(
-        SignalIntake.of(BatchType.TRACES, ingresses, transport),
-        SignalIntake.of(BatchType.METRICS, ingresses, transport),
-        SignalIntake.of(BatchType.LOGS, ingresses, transport));
+        SignalIntake.of(BatchType.TRACES, ingresses, transport, maxNestingDepth, json),
+        SignalIntake.of(BatchType.METRICS, ingresses, transport, maxNestingDepth, json),
+        SignalIntake.of(BatchType.LOGS, ingresses, transport, maxNestingDepth, json));
   }
 
   @Override

@@ -33,7 +33,8 @@ final class ReceiverMeters {
     readTimeouts = rejected(receiver, transport, "read_timeout", meters);
     idleTimeouts =
         Counter.builder(MetricNames.RECEIVER_IDLE_CLOSED)
-            .description("Kept-alive connections closed after idle_timeout without a request.")
+            .description(
+                "Connections closed for idleness: idle_timeout (http), max_connection_idle (grpc).")
             .tag("receiver", receiver.toString())
             .tag("transport", transport)
             .register(meters);
@@ -60,7 +61,10 @@ final class ReceiverMeters {
     readTimeouts.increment();
   }
 
-  /** Counts a kept-alive connection closed because no request came within the idle timeout. */
+  /**
+   * Counts a connection closed because it went without a request (HTTP) or a call (gRPC) for its
+   * idle timeout.
+   */
   void idleTimeout() {
     idleTimeouts.increment();
   }

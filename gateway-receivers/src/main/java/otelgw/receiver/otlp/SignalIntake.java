@@ -22,19 +22,33 @@ import otelgw.core.pipeline.Ingresses;
  */
 final class SignalIntake<M extends Message, B extends Batch<M>> {
 
-  private static final OtlpJsonOptions JSON_OPTIONS = OtlpJsonOptions.defaults();
-
   private final BatchType<M, B> type;
   private final Ingress<B> ingress; // null when no pipeline takes the signal from this receiver
+  private final int maxNestingDepth;
+  private final OtlpJsonOptions json;
 
-  private SignalIntake(BatchType<M, B> type, Optional<Ingress<B>> ingress) {
+  private SignalIntake(
+      BatchType<M, B> type,
+      Optional<Ingress<B>> ingress,
+      int maxNestingDepth,
+      OtlpJsonOptions json) {
     this.type = type;
     this.ingress = ingress.orElse(null);
+    this.maxNestingDepth = maxNestingDepth;
+    this.json = json;
   }
 
+  /**
+   * @param maxNestingDepth {@code max_nesting_depth}, for protobuf requests
+   * @param json the limits of JSON decoding, for OTLP/JSON requests
+   */
   static <M extends Message, B extends Batch<M>> SignalIntake<M, B> of(
-      BatchType<M, B> type, Ingresses ingresses, String transport) {
-    return new SignalIntake<>(type, ingresses.of(type, transport));
+      BatchType<M, B> type,
+      Ingresses ingresses,
+      String transport,
+      int maxNestingDepth,
+      OtlpJsonOptions json) {
+    return new SignalIntake<>(type, ingresses.of(type, transport), maxNestingDepth, json);
   }
 
   Signal signal() {
@@ -58,13 +72,13 @@ final class SignalIntake<M extends Message, B extends Batch<M>> {
    * client was answered (see {@link WireDepth}).
    *
    * @throws MalformedBatchException if it is not a well-formed request of this signal, or nests
-   *     deeper than protobuf parses
+   *     deeper than {@code max_nesting_depth}
    * @throws RefusedException if the pipelines cannot take it now
    */
   void publishProtobuf(byte[] body) throws RefusedException {
     B batch = type.fromWire(body);
     try {
-      WireDepth.check(type.signal(), body);
+      WireDepth.check(type.signal(), body, maxNestingDepth);
     } catch (MalformedProtobufException e) {
       throw new MalformedBatchException(e.getMessage());
     }
@@ -78,7 +92,7 @@ final class SignalIntake<M extends Message, B extends Batch<M>> {
    * @throws RefusedException if the pipelines cannot take it now
    */
   void publishJson(byte[] body, int length) throws OtlpJsonException, RefusedException {
-    M message = OtlpJson.decode(body, 0, length, type.defaultInstance(), JSON_OPTIONS);
+    M message = OtlpJson.decode(body, 0, length, type.defaultInstance(), json);
     ingress.publish(type.fromMessage(message));
   }
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import otelgw.config.Signal;
+import otelgw.core.telemetry.MetricNames;
 
 /** What the gRPC server does with connections: closes idle ones, bounds streams on each. */
 class OtlpGrpcConnectionsTest {
@@ -77,6 +78,7 @@ class OtlpGrpcConnectionsTest {
       // flight are not lost; this client answers nothing and is closed when the wait ends.
       assertThat(closedMillis).isLessThan(20_000);
     }
+    await().atMost(Duration.ofSeconds(5)).until(() -> idleClosed() == 1);
   }
 
   @Test
@@ -96,6 +98,73 @@ class OtlpGrpcConnectionsTest {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
     assertThat(running.traces.items()).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> idleClosed() == 1);
+  }
+
+  @Test
+  void countsOnlyTheConnectionsItClosedForIdleness() throws Exception {
+    running = startWithIdle("2s");
+    ManagedChannel leaving = channel();
+    ManagedChannel staying = channel();
+    try {
+      TraceServiceGrpc.newBlockingStub(leaving).export(OtlpGrpcReceiverTest.traceRequest(1, "a"));
+      TraceServiceGrpc.newBlockingStub(staying).export(OtlpGrpcReceiverTest.traceRequest(1, "b"));
+      // The client closes this one itself, long before the server would: not an idle close.
+      leaving.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> staying.getState(false) == ConnectivityState.IDLE);
+      await().atMost(Duration.ofSeconds(5)).until(() -> idleClosed() >= 1);
+      assertThat(idleClosed()).isEqualTo(1);
+    } finally {
+      staying.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void doesNotCountAConnectionClosedWithACallOpen() throws Exception {
+    running = startWithIdle("300ms");
+    ManagedChannel busy = channel();
+    ManagedChannel quiet = channel();
+    try {
+      ClientCall<ExportTraceServiceRequest, ExportTraceServiceResponse> open =
+          busy.newCall(TraceServiceGrpc.getExportMethod(), CallOptions.DEFAULT);
+      CompletableFuture<Status> closed = new CompletableFuture<>();
+      open.start(
+          new ClientCall.Listener<>() {
+            @Override
+            public void onClose(Status status, Metadata trailers) {
+              closed.complete(status);
+            }
+          },
+          new Metadata());
+      open.request(1);
+      // An open call keeps the connection past max_connection_idle: grpc does not close it...
+      await()
+          .during(Duration.ofMillis(800))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> !closed.isDone());
+      // ...and when the client drops it with the call open, that is not an idle close.
+      busy.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+
+      // A connection idle after its call is, and it is closed after the one above.
+      TraceServiceGrpc.newBlockingStub(quiet).export(OtlpGrpcReceiverTest.traceRequest(1, "q"));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> quiet.getState(false) == ConnectivityState.IDLE);
+      await().atMost(Duration.ofSeconds(5)).until(() -> idleClosed() >= 1);
+      assertThat(idleClosed()).isEqualTo(1);
+    } finally {
+      busy.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      quiet.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void allowsForTheHandshakeWithinAMarginOfAtMostASecond() {
+    assertThat(GrpcIdleCount.margin(Duration.ofMillis(300))).isEqualTo(Duration.ofMillis(150));
+    assertThat(GrpcIdleCount.margin(Duration.ofMinutes(1))).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test
@@ -169,6 +238,14 @@ class OtlpGrpcConnectionsTest {
     assertThat(RunningReceiver.parse("protocols:\n  grpc:\n").grpc().orElseThrow().keepalive())
         .extracting(GrpcKeepaliveConfig::maxConnectionIdle)
         .isEqualTo(Duration.ofMinutes(1));
+  }
+
+  private ManagedChannel channel() {
+    return NettyChannelBuilder.forAddress("127.0.0.1", running.grpcPort()).usePlaintext().build();
+  }
+
+  private double idleClosed() {
+    return running.counter(MetricNames.RECEIVER_IDLE_CLOSED, "transport", "grpc");
   }
 
   private static RunningReceiver startWithIdle(String idle) throws Exception {

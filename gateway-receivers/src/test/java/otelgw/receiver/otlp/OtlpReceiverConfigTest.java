@@ -245,6 +245,125 @@ class OtlpReceiverConfigTest {
   }
 
   @Test
+  void defaultsEveryConnectionAndHeadLimit() {
+    OtlpReceiverConfig config = parse("protocols:\n  grpc:\n  http:\n");
+
+    OtlpHttpConfig http = config.http().orElseThrow();
+    assertThat(http.maxConnections()).isEqualTo(4096);
+    assertThat(http.maxRequestLineSize()).isEqualTo(4 << 10);
+    assertThat(http.maxHeaderSize()).isEqualTo(16 << 10);
+    OtlpGrpcConfig grpc = config.grpc().orElseThrow();
+    assertThat(grpc.maxHeaderListSize()).isEqualTo(16 << 10);
+    assertThat(grpc.maxRstFramesPerWindow()).isEqualTo(200);
+    assertThat(grpc.rstFramesWindow()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void readsTheConnectionAndHeadLimits() {
+    OtlpReceiverConfig config =
+        parse(
+            """
+            protocols:
+              grpc:
+                max_header_list_size: 32KiB
+                max_rst_frames_per_window: 50
+                rst_frames_window: 1m
+              http:
+                max_connections: 10
+                max_request_line_size: 8KiB
+                max_header_size: 65536
+            """);
+
+    assertThat(problems.all()).isEmpty();
+    OtlpHttpConfig http = config.http().orElseThrow();
+    assertThat(http.maxConnections()).isEqualTo(10);
+    assertThat(http.maxRequestLineSize()).isEqualTo(8 << 10);
+    assertThat(http.maxHeaderSize()).isEqualTo(64 << 10);
+    OtlpGrpcConfig grpc = config.grpc().orElseThrow();
+    assertThat(grpc.maxHeaderListSize()).isEqualTo(32 << 10);
+    assertThat(grpc.maxRstFramesPerWindow()).isEqualTo(50);
+    assertThat(grpc.rstFramesWindow()).isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void reportsConnectionAndHeadLimitsOutOfRange() {
+    OtlpReceiverConfig config =
+        parse(
+            """
+            protocols:
+              grpc:
+                max_header_list_size: 0
+                max_rst_frames_per_window: 0
+                rst_frames_window: 1500ms
+              http:
+                max_connections: 0
+                max_request_line_size: 2MiB
+                max_header_size: 0
+            """);
+
+    assertThat(errors())
+        .extracting(ConfigProblem::path, ConfigProblem::message)
+        .containsExactlyInAnyOrder(
+            tuple(
+                "receivers.otlp.protocols.grpc.max_header_list_size",
+                "must be from 1 byte to 1MiB"),
+            tuple("receivers.otlp.protocols.grpc.max_rst_frames_per_window", "must be at least 1"),
+            tuple(
+                "receivers.otlp.protocols.grpc.rst_frames_window",
+                "must be whole seconds, at least 1s"),
+            tuple("receivers.otlp.protocols.http.max_connections", "must be at least 1"),
+            tuple(
+                "receivers.otlp.protocols.http.max_request_line_size",
+                "must be from 1 byte to 1MiB"),
+            tuple("receivers.otlp.protocols.http.max_header_size", "must be from 1 byte to 1MiB"));
+    // Start-up fails on the errors; the values held meanwhile are the defaults, never clamped.
+    assertThat(config.http().orElseThrow().maxConnections()).isEqualTo(4096);
+    assertThat(config.grpc().orElseThrow().rstFramesWindow()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void readsMaxNestingDepthFromOneToProtobufsOwnLimit() {
+    assertThat(parse("protocols:\n  grpc:\n").maxNestingDepth()).isEqualTo(100);
+    assertThat(parse("max_nesting_depth: 32\nprotocols:\n  grpc:\n").maxNestingDepth())
+        .isEqualTo(32);
+    assertThat(problems.all()).isEmpty();
+
+    OtlpReceiverConfig tooDeep = parse("max_nesting_depth: 101\nprotocols:\n  grpc:\n");
+    parse("max_nesting_depth: 0\nprotocols:\n  grpc:\n");
+
+    assertThat(errors())
+        .extracting(ConfigProblem::path, ConfigProblem::message)
+        .containsExactly(
+            tuple(
+                "receivers.otlp.max_nesting_depth",
+                "must be from 1 to 100, which protobuf-java parses"),
+            tuple(
+                "receivers.otlp.max_nesting_depth",
+                "must be from 1 to 100, which protobuf-java parses"));
+    assertThat(tooDeep.maxNestingDepth()).isEqualTo(100);
+  }
+
+  @Test
+  void readsMaxJsonNestingDepthUpToItsDefault() {
+    assertThat(parse("protocols:\n  http:\n").http().orElseThrow().maxJsonNestingDepth())
+        .isEqualTo(64);
+    assertThat(
+            parse("protocols:\n  http: { max_json_nesting_depth: 16 }\n")
+                .http()
+                .orElseThrow()
+                .maxJsonNestingDepth())
+        .isEqualTo(16);
+    assertThat(problems.all()).isEmpty();
+
+    parse("protocols:\n  http: { max_json_nesting_depth: 65 }\n");
+
+    assertThat(errors())
+        .extracting(ConfigProblem::path, ConfigProblem::message)
+        .containsExactly(
+            tuple("receivers.otlp.protocols.http.max_json_nesting_depth", "must be from 1 to 64"));
+  }
+
+  @Test
   void reportsBadValues() {
     parse(
         """

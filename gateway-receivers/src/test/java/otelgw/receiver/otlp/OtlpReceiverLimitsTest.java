@@ -12,7 +12,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -82,6 +81,36 @@ class OtlpReceiverLimitsTest {
   }
 
   @Test
+  void refusesProtobufDeeperThanAConfiguredMaxNestingDepth() throws Exception {
+    byte[] deep = HostileOtlp.deeplyNestedAttribute(30, Nesting.ARRAY);
+    try (RunningReceiver strict =
+            RunningReceiver.start(
+                """
+                max_nesting_depth: 20
+                protocols:
+                  grpc: { endpoint: "127.0.0.1:0" }
+                  http: { endpoint: "127.0.0.1:0" }
+                """);
+        RawHttp http = new RawHttp(strict.httpPort());
+        RawGrpc grpc = new RawGrpc(strict.grpcPort())) {
+      RawHttp.Response answer = http.post("/v1/traces", PROTOBUF, deep);
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.rpcStatus().getMessage()).contains("nest deeper than 20 levels");
+
+      Status status = grpc.call(TRACES, deep, false, Map.of());
+      assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(status.getDescription()).contains("nest deeper than 20 levels");
+
+      assertThat(strict.traces.batches()).isEmpty();
+      assertThat(strict.counter(MetricNames.RECEIVER_REJECTED, "reason", "malformed")).isEqualTo(2);
+    }
+    // The default takes it.
+    try (RawHttp http = new RawHttp(running.httpPort())) {
+      assertThat(http.post("/v1/traces", PROTOBUF, deep).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void refusesGroupsTenThousandLevelsDeep() throws Exception {
     byte[] deep = HostileOtlp.deeplyNestedGroups(10_000);
 
@@ -103,6 +132,28 @@ class OtlpReceiverLimitsTest {
 
       assertThat(answer.status()).isEqualTo(400);
       assertThat(answer.rpcStatus().getMessage()).contains("nests deeper than 64 levels");
+    }
+  }
+
+  @Test
+  void refusesJsonDeeperThanAConfiguredMaxJsonNestingDepth() throws Exception {
+    // About 12 levels of request, then 3 per nested array value: 8 of them make 36 or so.
+    byte[] deep = HostileOtlp.deeplyNestedJsonAttribute(8);
+    try (RunningReceiver strict =
+            RunningReceiver.start(
+                """
+                protocols:
+                  http: { endpoint: "127.0.0.1:0", max_json_nesting_depth: 20 }
+                """);
+        RawHttp http = new RawHttp(strict.httpPort())) {
+      RawHttp.Response answer = http.post("/v1/traces", "application/json", deep);
+
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.rpcStatus().getMessage()).contains("nests deeper than 20 levels");
+      assertThat(strict.counter(MetricNames.RECEIVER_REJECTED, "reason", "malformed")).isEqualTo(1);
+    }
+    try (RawHttp http = new RawHttp(running.httpPort())) {
+      assertThat(http.post("/v1/traces", "application/json", deep).status()).isEqualTo(200);
     }
   }
 
@@ -231,30 +282,79 @@ class OtlpReceiverLimitsTest {
   }
 
   @Test
-  void countsHttpConnectionsOverTheCap() throws Exception {
-    int extra = 5;
-    List<Socket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < HttpConnections.MAX_CONNECTIONS + extra; i++) {
-        sockets.add(new Socket("127.0.0.1", running.httpPort()));
-      }
+  void closesAndCountsAnHttpConnectionOverMaxConnections() throws Exception {
+    try (RunningReceiver capped =
+            RunningReceiver.start(
+                """
+                protocols:
+                  http: { endpoint: "127.0.0.1:0", max_connections: 2 }
+                """);
+        RawHttp first = new RawHttp(capped.httpPort());
+        RawHttp second = new RawHttp(capped.httpPort())) {
+      // Served one after the other, so both are in the server's count before the third comes.
+      assertThat(first.post("/v1/traces", PROTOBUF, new byte[0]).status()).isEqualTo(200);
+      assertThat(second.post("/v1/traces", PROTOBUF, new byte[0]).status()).isEqualTo(200);
 
-      // "About, not exact": connections accepted at the same moment may pass the cap by a few.
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> rejected("http", "too_many_connections") > 0);
-      assertThat(rejected("http", "too_many_connections")).isLessThanOrEqualTo(extra);
-    } finally {
-      for (Socket socket : sockets) {
-        socket.close();
+      try (RawHttp third = new RawHttp(capped.httpPort())) {
+        assertThat(third.closedByServer()).isTrue();
       }
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(
+              () ->
+                  capped.counter(MetricNames.RECEIVER_REJECTED, "reason", "too_many_connections")
+                      == 1);
+
+      // A connection that closes makes room again.
+      first.close();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .ignoreExceptions()
+          .until(() -> answersAPost(capped.httpPort()));
+      assertThat(capped.counter(MetricNames.RECEIVER_REJECTED, "reason", "too_many_connections"))
+          .isGreaterThanOrEqualTo(1);
     }
-    // The closed ones leave the group as the server sees them close: then it serves again.
-    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(this::answersAPost);
   }
 
-  private boolean answersAPost() throws IOException {
-    try (RawHttp http = new RawHttp(running.httpPort())) {
+  @Test
+  void refusesARequestLineOverMaxRequestLineSize() throws Exception {
+    try (RunningReceiver small =
+            RunningReceiver.start(
+                """
+                protocols:
+                  http: { endpoint: "127.0.0.1:0", max_request_line_size: 64, max_header_size: 128 }
+                """);
+        RawHttp http = new RawHttp(small.httpPort())) {
+      RawHttp.Response longLine = http.post("/v1/traces?" + "a".repeat(64), PROTOBUF, new byte[0]);
+
+      assertThat(longLine.status()).isEqualTo(431);
+      assertThat(longLine.rpcStatus().getMessage())
+          .isEqualTo("the request line is longer than max_request_line_size, 64 bytes");
+    }
+  }
+
+  @Test
+  void refusesHeadersOverMaxHeaderSize() throws Exception {
+    try (RunningReceiver small =
+            RunningReceiver.start(
+                """
+                protocols:
+                  http: { endpoint: "127.0.0.1:0", max_header_size: 128 }
+                """);
+        RawHttp http = new RawHttp(small.httpPort())) {
+      RawHttp.Response big =
+          http.post("/v1/traces", PROTOBUF, new byte[0], "X-Big: " + "a".repeat(200));
+
+      assertThat(big.status()).isEqualTo(431);
+      assertThat(big.rpcStatus().getMessage())
+          .isEqualTo("the request headers are larger than max_header_size, 128 bytes");
+      assertThat(small.counter(MetricNames.RECEIVER_REJECTED, "reason", "head_too_large"))
+          .isEqualTo(1);
+    }
+  }
+
+  private static boolean answersAPost(int port) throws IOException {
+    try (RawHttp http = new RawHttp(port)) {
       return http.post("/v1/traces", PROTOBUF, new byte[0]).status() == 200;
     }
   }
@@ -305,6 +405,29 @@ class OtlpReceiverLimitsTest {
   }
 
   @Test
+  void closesARapidResetConnectionAtAConfiguredLimit() throws Exception {
+    try (RunningReceiver strict =
+        RunningReceiver.start(
+            """
+            protocols:
+              grpc:
+                endpoint: "127.0.0.1:0"
+                max_rst_frames_per_window: 10
+                rst_frames_window: 60s
+            """)) {
+      RapidResetClient.Outcome outcome =
+          RapidResetClient.attack(strict.grpcPort(), "/" + TRACES, 30, Duration.ofSeconds(10));
+
+      assertThat(outcome.closed()).isTrue();
+      assertThat(outcome.goAwayError()).isEqualTo(RapidResetClient.ENHANCE_YOUR_CALM);
+    }
+    // Under the default of 200, the same 30 resets are allowed.
+    RapidResetClient.Outcome allowed =
+        RapidResetClient.attack(running.grpcPort(), "/" + TRACES, 30, Duration.ofSeconds(1));
+    assertThat(allowed.closed()).isFalse();
+  }
+
+  @Test
   void refusesGrpcMetadataOverItsLimit() {
     try (RawGrpc grpc = new RawGrpc(running.grpcPort())) {
       Status status = grpc.call(TRACES, new byte[0], false, Map.of("x-big", "a".repeat(20_000)));
@@ -321,6 +444,25 @@ class OtlpReceiverLimitsTest {
           .isEqualTo(Status.OK);
     }
     assertThat(running.traces.batches()).hasSize(1);
+  }
+
+  @Test
+  void announcesAConfiguredMaxHeaderListSize() throws Exception {
+    try (RunningReceiver small =
+            RunningReceiver.start(
+                """
+                protocols:
+                  grpc: { endpoint: "127.0.0.1:0", max_header_list_size: 4KiB }
+                """);
+        RawGrpc grpc = new RawGrpc(small.grpcPort())) {
+      Status status = grpc.call(TRACES, new byte[0], false, Map.of("x-big", "a".repeat(6_000)));
+
+      assertThat(status.getCode()).isEqualTo(Status.Code.INTERNAL);
+      assertThat(status.getCause())
+          .hasMessageContaining("Header size exceeded max allowed size (4096)");
+      assertThat(grpc.call(TRACES, new byte[0], false, Map.of("x-small", "a".repeat(1_000))))
+          .isEqualTo(Status.OK);
+    }
   }
 
   private double rejected(String transport, String reason) {
