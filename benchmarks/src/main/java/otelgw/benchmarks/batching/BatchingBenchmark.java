@@ -22,8 +22,8 @@ import otelgw.core.processor.batch.BatchProcessorFactory;
 
 /**
  * The batch processor with its default settings ({@code send_batch_size: 8192}) taking requests of
- * {@code spans} spans as they arrive on the ring, and the merged batches' bytes read as an exporter
- * would: the cost of holding, merging and sending on, per request.
+ * {@code spans} spans as they arrive on the ring, and the merged batches' bytes taken as an
+ * exporter would: the cost of holding, merging and sending on, per request.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,7 +49,7 @@ public class BatchingBenchmark {
             new BatchProcessorFactory(),
             "send_batch_size: 8192\ntimeout: 200ms\n",
             batch -> {
-              sink.consume(batch.toByteArray());
+              sink.consume(batch.wireChunks());
               sink.consume(batch.itemCount());
               batch.release();
             });

@@ -2,6 +2,7 @@ package otelgw.core.batch;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import java.util.List;
 import otelgw.config.Signal;
 
 /**
@@ -10,8 +11,10 @@ import otelgw.config.Signal;
  * <p>A batch that arrived as protobuf keeps the bytes it arrived as and the item count a wire scan
  * found. It parses into the OTLP message only when a stage asks for {@link #message()}, and it is
  * serialized again only if a stage {@link #update updated} it; a pipeline that only limits, counts
- * and forwards sends the original bytes. Protobuf messages and the kept bytes are immutable, so a
- * batch can be {@link #share shared} with another consumer at the cost of one small object.
+ * and forwards sends the original bytes. A merge of such batches keeps their arrays as chunks, laid
+ * end to end, and joins them only if a stage asks for one array. Protobuf messages and the kept
+ * bytes are immutable, so a batch can be {@link #share shared} with another consumer at the cost of
+ * one small object.
  *
  * <p>Not thread-safe: a batch has one owner at a time, and {@code consume(batch)} passes ownership.
  *
@@ -20,6 +23,8 @@ import otelgw.config.Signal;
 public abstract sealed class Batch<M extends Message> permits TraceBatch, MetricBatch, LogBatch {
 
   private byte[] wire;
+  private byte[][] chunks; // a merge's requests not yet joined into wire; then wire is null
+  private int chunksLength;
   private M message;
   private int itemCount;
   private Ticket ticket = Ticket.NONE;
@@ -30,9 +35,18 @@ public abstract sealed class Batch<M extends Message> permits TraceBatch, Metric
     this.itemCount = itemCount;
   }
 
+  /** Requests laid end to end, well-formed and with {@code itemCount} items in all. */
+  Batch(byte[][] chunks, int length, int itemCount) {
+    this.chunks = chunks;
+    this.chunksLength = length;
+    this.itemCount = itemCount;
+  }
+
   /** A second batch of the same content, for {@link #share()}. */
   Batch(Batch<M> other) {
     this.wire = other.wire;
+    this.chunks = other.chunks;
+    this.chunksLength = other.chunksLength;
     this.message = other.message;
     this.itemCount = other.itemCount;
     this.ticket = other.ticket.retain();
@@ -61,7 +75,10 @@ public abstract sealed class Batch<M extends Message> permits TraceBatch, Metric
 
   /** The size of this batch's protobuf encoding, in bytes. */
   public final int byteSize() {
-    return wire != null ? wire.length : message.getSerializedSize();
+    if (wire != null) {
+      return wire.length;
+    }
+    return chunks != null ? chunksLength : message.getSerializedSize();
   }
 
   /**
@@ -74,7 +91,7 @@ public abstract sealed class Batch<M extends Message> permits TraceBatch, Metric
 
   /** Whether {@link #toByteArray()} returns the bytes as they arrived, with no re-encoding. */
   public final boolean hasWireBytes() {
-    return wire != null;
+    return wire != null || chunks != null;
   }
 
   /**
@@ -86,7 +103,7 @@ public abstract sealed class Batch<M extends Message> permits TraceBatch, Metric
   public final M message() {
     if (message == null) {
       try {
-        message = type().parser().parseFrom(wire);
+        message = type().parser().parseFrom(toByteArray());
       } catch (InvalidProtocolBufferException e) {
         throw new MalformedBatchException(e.getMessage());
       }
@@ -98,18 +115,31 @@ public abstract sealed class Batch<M extends Message> permits TraceBatch, Metric
   public final void update(M updated) {
     this.message = updated;
     this.wire = null;
+    this.chunks = null;
     this.itemCount = -1;
   }
 
   /**
-   * The protobuf encoding to send: the bytes as they arrived if no stage changed them, otherwise
-   * the updated message serialized (once). The array must not be modified.
+   * The protobuf encoding to send: the bytes as they arrived if no stage changed them (a merge's
+   * chunks joined, once), otherwise the updated message serialized (once). The array must not be
+   * modified.
    */
   public final byte[] toByteArray() {
     if (wire == null) {
-      wire = message.toByteArray();
+      wire = chunks != null ? join(chunks, chunksLength) : message.toByteArray();
+      chunks = null;
     }
     return wire;
+  }
+
+  /**
+   * The protobuf encoding to send, as arrays whose concatenation is {@link #toByteArray()}: for a
+   * merge, the requests it merged, uncopied; otherwise one array. For senders that can write
+   * several buffers: joining a merge of thousands of spans allocates and fills megabytes for one
+   * send. The arrays must not be modified.
+   */
+  public final List<byte[]> wireChunks() {
+    return chunks != null ? List.of(chunks) : List.of(toByteArray());
   }
 
   /**
@@ -120,7 +150,9 @@ public abstract sealed class Batch<M extends Message> permits TraceBatch, Metric
    */
   public final void compact() {
     itemCount();
-    toByteArray();
+    if (!hasWireBytes()) {
+      toByteArray();
+    }
     message = null;
   }
 
@@ -157,6 +189,16 @@ public abstract sealed class Batch<M extends Message> permits TraceBatch, Metric
    * the ticket too, and must be {@link #release released} on its own.
    */
   public abstract Batch<M> share();
+
+  private static byte[] join(byte[][] chunks, int length) {
+    byte[] joined = new byte[length];
+    int at = 0;
+    for (byte[] chunk : chunks) {
+      System.arraycopy(chunk, 0, joined, at, chunk.length);
+      at += chunk.length;
+    }
+    return joined;
+  }
 
   @Override
   public String toString() {

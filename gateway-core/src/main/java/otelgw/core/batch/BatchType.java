@@ -27,12 +27,14 @@ public final class BatchType<M extends Message, B extends Batch<M>> {
           ExportTraceServiceRequest.getDefaultInstance(),
           TraceBatch::new,
           TraceBatch::new,
+          TraceBatch::new,
           ItemCounts::spans);
 
   public static final BatchType<ExportMetricsServiceRequest, MetricBatch> METRICS =
       new BatchType<>(
           Signal.METRICS,
           ExportMetricsServiceRequest.getDefaultInstance(),
+          MetricBatch::new,
           MetricBatch::new,
           MetricBatch::new,
           ItemCounts::metricPoints);
@@ -43,11 +45,13 @@ public final class BatchType<M extends Message, B extends Batch<M>> {
           ExportLogsServiceRequest.getDefaultInstance(),
           LogBatch::new,
           LogBatch::new,
+          LogBatch::new,
           ItemCounts::logRecords);
 
   private final Signal signal;
   private final M defaultInstance;
   private final WireConstructor<B> fromWire;
+  private final ChunksConstructor<B> fromChunks;
   private final Function<M, B> fromMessage;
   private final ToIntFunction<M> itemCounter;
 
@@ -55,11 +59,13 @@ public final class BatchType<M extends Message, B extends Batch<M>> {
       Signal signal,
       M defaultInstance,
       WireConstructor<B> fromWire,
+      ChunksConstructor<B> fromChunks,
       Function<M, B> fromMessage,
       ToIntFunction<M> itemCounter) {
     this.signal = signal;
     this.defaultInstance = defaultInstance;
     this.fromWire = fromWire;
+    this.fromChunks = fromChunks;
     this.fromMessage = fromMessage;
     this.itemCounter = itemCounter;
   }
@@ -113,6 +119,15 @@ public final class BatchType<M extends Message, B extends Batch<M>> {
     return fromWire.create(bytes, itemCount);
   }
 
+  /**
+   * A batch of well-formed requests of this type laid end to end, {@code itemCount} items and
+   * {@code length} bytes in all, kept as the separate arrays they are until something needs them as
+   * one (see {@link Batch#wireChunks()}). Takes ownership of the arrays.
+   */
+  public B fromCheckedChunks(byte[][] chunks, int length, int itemCount) {
+    return fromChunks.create(chunks, length, itemCount);
+  }
+
   /** A batch of a decoded request, as JSON input or a processor makes. */
   public B fromMessage(M message) {
     return fromMessage.apply(message);
@@ -130,5 +145,10 @@ public final class BatchType<M extends Message, B extends Batch<M>> {
   @FunctionalInterface
   private interface WireConstructor<B> {
     B create(byte[] bytes, int itemCount);
+  }
+
+  @FunctionalInterface
+  private interface ChunksConstructor<B> {
+    B create(byte[][] chunks, int length, int itemCount);
   }
 }

@@ -9,6 +9,10 @@ public final class LogBatch extends Batch<ExportLogsServiceRequest> {
     super(wire, itemCount);
   }
 
+  LogBatch(byte[][] chunks, int length, int itemCount) {
+    super(chunks, length, itemCount);
+  }
+
   LogBatch(ExportLogsServiceRequest message) {
     super(message);
   }

@@ -9,6 +9,10 @@ public final class MetricBatch extends Batch<ExportMetricsServiceRequest> {
     super(wire, itemCount);
   }
 
+  MetricBatch(byte[][] chunks, int length, int itemCount) {
+    super(chunks, length, itemCount);
+  }
+
   MetricBatch(ExportMetricsServiceRequest message) {
     super(message);
   }

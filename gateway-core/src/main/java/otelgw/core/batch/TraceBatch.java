@@ -9,6 +9,10 @@ public final class TraceBatch extends Batch<ExportTraceServiceRequest> {
     super(wire, itemCount);
   }
 
+  TraceBatch(byte[][] chunks, int length, int itemCount) {
+    super(chunks, length, itemCount);
+  }
+
   TraceBatch(ExportTraceServiceRequest message) {
     super(message);
   }

@@ -72,6 +72,31 @@ class BatchTest {
   }
 
   @Test
+  void aMergeKeepsItsRequestsAsChunksUntilOneArrayIsAskedFor() {
+    ExportTraceServiceRequest first = TestBatches.traces("checkout", 2);
+    ExportTraceServiceRequest second = TestBatches.traces("cart", 3);
+    byte[] a = first.toByteArray();
+    byte[] b = second.toByteArray();
+
+    TraceBatch merged =
+        BatchType.TRACES.fromCheckedChunks(new byte[][] {a, b}, a.length + b.length, 5);
+
+    assertThat(merged.wireChunks()).containsExactly(a, b);
+    assertThat(merged.wireChunks().get(0)).isSameAs(a); // not copied
+    assertThat(merged.hasWireBytes()).isTrue();
+    assertThat(merged.isDecoded()).isFalse();
+    assertThat(merged.byteSize()).isEqualTo(a.length + b.length);
+    assertThat(merged.itemCount()).isEqualTo(5);
+    assertThat(merged.share().wireChunks()).containsExactly(a, b);
+
+    assertThat(merged.message())
+        .isEqualTo(first.toBuilder().addAllResourceSpans(second.getResourceSpansList()).build());
+    byte[] joined = merged.toByteArray();
+    assertThat(joined).hasSize(a.length + b.length);
+    assertThat(merged.wireChunks()).containsExactly(joined); // joined once, then kept
+  }
+
+  @Test
   void compactKeepsOnlyTheEncodingOfAnUpdatedMessage() {
     TraceBatch batch = BatchType.TRACES.fromWire(TestBatches.traces("checkout", 4).toByteArray());
     ExportTraceServiceRequest updated = TestBatches.traces("checkout", 3);

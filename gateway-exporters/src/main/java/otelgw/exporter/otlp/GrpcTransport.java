@@ -16,6 +16,7 @@ import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -69,18 +70,18 @@ final class GrpcTransport implements Transport {
   @Override
   public <B extends Batch<?>> Sender<B> sender(BatchType<?, B> type) {
     OtlpService service = OtlpService.of(type.signal());
-    MethodDescriptor<byte[], byte[]> method =
-        MethodDescriptor.<byte[], byte[]>newBuilder()
+    MethodDescriptor<List<byte[]>, byte[]> method =
+        MethodDescriptor.<List<byte[]>, byte[]>newBuilder()
             .setType(MethodDescriptor.MethodType.UNARY)
             .setFullMethodName(service.grpcMethod())
-            .setRequestMarshaller(ByteArrayMarshaller.INSTANCE)
+            .setRequestMarshaller(ChunksMarshaller.INSTANCE)
             .setResponseMarshaller(ByteArrayMarshaller.INSTANCE)
             .build();
-    return batch -> export(method, service, batch.toByteArray());
+    return batch -> export(method, service, batch.wireChunks());
   }
 
   private PartialSuccess export(
-      MethodDescriptor<byte[], byte[]> method, OtlpService service, byte[] request)
+      MethodDescriptor<List<byte[]>, byte[]> method, OtlpService service, List<byte[]> request)
       throws GatewayException {
     Channel target = calls;
     if (target == null) {

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -125,19 +126,22 @@ final class HttpTransport implements Transport {
     return PartialSuccess.NONE;
   }
 
-  /** Protobuf goes out as the bytes the batch holds; JSON needs the decoded message. */
-  private byte[] encode(Batch<?> batch) throws PermanentException {
+  /**
+   * Protobuf goes out as the bytes the batch holds (a merge's chunks unjoined); JSON needs the
+   * decoded message.
+   */
+  private List<byte[]> encode(Batch<?> batch) throws PermanentException {
     if (config.encoding() == Encoding.PROTO) {
-      return batch.toByteArray();
+      return batch.wireChunks();
     }
     try {
-      return OtlpJson.encode(batch.message());
+      return List.of(OtlpJson.encode(batch.message()));
     } catch (MalformedBatchException e) {
       throw new PermanentException("cannot decode the batch to send it as JSON: " + e.getMessage());
     }
   }
 
-  private HttpRequest request(URI url, byte[] body) {
+  private HttpRequest request(URI url, List<byte[]> body) {
     boolean json = config.encoding() == Encoding.JSON;
     HttpRequest.Builder request =
         HttpRequest.newBuilder(url)
@@ -150,7 +154,7 @@ final class HttpTransport implements Transport {
             .header("Content-Type", json ? JSON : PROTOBUF)
             .header("User-Agent", UserAgent.VALUE);
     if (config.compression() == Compression.GZIP) {
-      body = gzip(body);
+      body = List.of(gzip(body));
       request.header("Content-Encoding", "gzip");
     }
     for (Map.Entry<String, String> header : config.headers().entrySet()) {
@@ -160,7 +164,7 @@ final class HttpTransport implements Transport {
       // Read per request, so that a rotated token is sent at once.
       auth.headers().forEach(request::setHeader);
     }
-    return request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    return request.POST(publisher(body)).build();
   }
 
   @Override
@@ -234,10 +238,29 @@ final class HttpTransport implements Transport {
     }
   }
 
-  private static byte[] gzip(byte[] body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+  /** The body with its length, so that it goes out with Content-Length, not chunked. */
+  private static HttpRequest.BodyPublisher publisher(List<byte[]> body) {
+    if (body.size() == 1) {
+      return HttpRequest.BodyPublishers.ofByteArray(body.get(0));
+    }
+    long length = 0;
+    for (byte[] chunk : body) {
+      length += chunk.length;
+    }
+    return HttpRequest.BodyPublishers.fromPublisher(
+        HttpRequest.BodyPublishers.ofByteArrays(body), length);
+  }
+
+  private static byte[] gzip(List<byte[]> body) {
+    long length = 0;
+    for (byte[] chunk : body) {
+      length += chunk.length;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(length / 4 + 64, 1 << 20));
     try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-      zip.write(body);
+      for (byte[] chunk : body) {
+        zip.write(chunk);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e); // In memory: cannot happen.
     }

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import otelgw.config.ComponentId;
 import otelgw.config.ConfigNode;
 import otelgw.config.ConfigProblems;
@@ -112,6 +115,30 @@ abstract class OtlpTransportContract<C> {
     assertThat(backend.rawRequestBodies(OtlpSignal.TRACES).get(0).toByteArray())
         .isEqualTo(request.toByteArray());
     assertThat(backend.requestCount(OtlpSignal.TRACES, wire())).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gzip", "none"})
+  void deliversAMergeAsItsRequestsLaidEndToEnd(String compression) throws Exception {
+    byte[] first = TestRequests.traces(2).toByteArray();
+    byte[] second = TestRequests.traces(3).toByteArray();
+    byte[] third = TestRequests.traces(1).toByteArray();
+    TraceBatch merged =
+        BatchType.TRACES.fromCheckedChunks(
+            new byte[][] {first, second, third}, first.length + second.length + third.length, 6);
+
+    sender(BatchType.TRACES, "compression: " + compression).send(merged);
+
+    byte[] whole =
+        ByteBuffer.allocate(first.length + second.length + third.length)
+            .put(first)
+            .put(second)
+            .put(third)
+            .array();
+    assertThat(backend.rawRequestBodies(OtlpSignal.TRACES)).hasSize(1);
+    assertThat(backend.rawRequestBodies(OtlpSignal.TRACES).get(0).toByteArray()).isEqualTo(whole);
+    assertThat(backend.spanCount()).isEqualTo(6);
+    assertThat(merged.wireChunks()).hasSize(3); // sent without joining them
   }
 
   @Test

@@ -1,6 +1,7 @@
 package otelgw.core.processor.batch;
 
 import com.google.protobuf.Message;
+import java.util.ArrayList;
 import java.util.List;
 import otelgw.core.batch.Batch;
 import otelgw.core.batch.BatchType;
@@ -10,7 +11,9 @@ import otelgw.core.batch.BatchType;
  * single repeated field ({@code resource_spans}, {@code resource_metrics}, {@code resource_logs}),
  * and protobuf parses concatenated encodings as one message with the repeated fields concatenated:
  * so the merge of requests is the concatenation of their bytes, with no parsing and each resource
- * kept whole. A decoded part is serialized for it, once, as its exporter would have done.
+ * kept whole. The merged batch keeps the parts' arrays as chunks rather than copying them into one
+ * (see {@link Batch#wireChunks()}); a decoded part is serialized for it, once, as its exporter
+ * would have done.
  */
 final class Merger {
 
@@ -27,20 +30,16 @@ final class Merger {
   private static <B extends Batch<?>> B concatenate(BatchType<?, B> type, List<B> parts) {
     int total = 0;
     int items = 0;
+    List<byte[]> chunks = new ArrayList<>(parts.size());
     for (B part : parts) {
       total = Math.addExact(total, part.byteSize());
       items = Math.addExact(items, part.itemCount());
-    }
-    byte[] merged = new byte[total];
-    int at = 0;
-    for (B part : parts) {
-      byte[] bytes = part.toByteArray();
-      System.arraycopy(bytes, 0, merged, at, bytes.length);
-      at += bytes.length;
+      chunks.addAll(part.wireChunks());
     }
     // Every part is well-formed (scanned on arrival, or encoded by protobuf), and so is their
-    // concatenation: its items are the parts' items, without a second scan.
-    return type.fromCheckedWire(merged, items);
+    // concatenation: its items are the parts' items, without a second scan. The parts' arrays are
+    // laid end to end as they are; a sender writes them one after another.
+    return type.fromCheckedChunks(chunks.toArray(new byte[0][]), total, items);
   }
 
   /**

@@ -45,14 +45,20 @@ class BatchProcessorTest {
   void manySmallRequestsLeaveAsFewLargeOnesWithTheirResourcesConcatenated() {
     BatchProcessor<TraceBatch> batcher = processor("send_batch_size: 100\ntimeout: 10s\n");
     List<ExportTraceServiceRequest> sent = new ArrayList<>();
+    List<byte[]> arrived = new ArrayList<>();
 
     for (int i = 0; i < 50; i++) {
       ExportTraceServiceRequest request = TestBatches.traces("service-" + i, 10);
       sent.add(request);
-      batcher.consume(BatchType.TRACES.fromWire(request.toByteArray()));
+      arrived.add(request.toByteArray());
+      batcher.consume(BatchType.TRACES.fromWire(arrived.get(i)));
     }
 
     assertThat(sink.batches()).hasSize(5).allMatch(b -> b.itemCount() == 100);
+    for (int i = 0; i < 10; i++) {
+      // Merged without copying: the requests' own arrays, in order.
+      assertThat(sink.batches().get(0).wireChunks().get(i)).isSameAs(arrived.get(i));
+    }
     for (int b = 0; b < 5; b++) {
       ExportTraceServiceRequest.Builder expected = ExportTraceServiceRequest.newBuilder();
       for (int i = 0; i < 10; i++) {
