@@ -48,6 +48,7 @@ final class MemoryLimiter implements Admission {
   private final long softLimit;
   private final long hardLimit;
   private final LongSupplier heap;
+  private final Runnable collectGarbage;
   private final Logger log;
   private final AtomicLong inFlight = new AtomicLong();
   private final AtomicReference<State> state = new AtomicReference<>(State.ACCEPTING);
@@ -71,7 +72,7 @@ final class MemoryLimiter implements Admission {
       long maxHeap,
       LongSupplier heap,
       MeterRegistry meters) {
-    this(id, config, maxHeap, heap, meters, logger);
+    this(id, config, maxHeap, heap, System::gc, meters, logger);
   }
 
   MemoryLimiter(
@@ -79,9 +80,11 @@ final class MemoryLimiter implements Admission {
       MemoryLimiterConfig config,
       long maxHeap,
       LongSupplier heap,
+      Runnable collectGarbage,
       MeterRegistry meters,
       Logger log) {
     this.id = id;
+    this.collectGarbage = collectGarbage;
     this.log = log;
     this.checkFailures = new ThrottledLog(log, Duration.ofMinutes(1));
     this.checkInterval = config.checkInterval();
@@ -183,6 +186,13 @@ final class MemoryLimiter implements Admission {
 
   private void sample() {
     heapLive = heap.getAsLong();
+    if (heapLive > hardLimit) {
+      // As the Collector does above its hard limit: what counts as live after the last young
+      // collection includes old-generation garbage that only a full collection finds. Collect, and
+      // judge by what is really left.
+      collectGarbage.run();
+      heapLive = heap.getAsLong();
+    }
     boolean over = heapLive > softLimit;
     overSoftLimit = over;
     if (over) {

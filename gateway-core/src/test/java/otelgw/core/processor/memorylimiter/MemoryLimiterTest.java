@@ -26,11 +26,19 @@ class MemoryLimiterTest {
 
   private final ListLogger log = new ListLogger();
 
+  private final AtomicInteger collections = new AtomicInteger();
+
   private MemoryLimiter limiter(long limitMib, long spikeMib) {
     MemoryLimiterConfig config =
         new MemoryLimiterConfig(Duration.ofSeconds(1), limitMib, spikeMib, 0, 0);
     return new MemoryLimiter(
-        ComponentId.parse("memory_limiter"), config, 1024 * MIB, heap::get, meters, log);
+        ComponentId.parse("memory_limiter"),
+        config,
+        1024 * MIB,
+        heap::get,
+        collections::incrementAndGet,
+        meters,
+        log);
   }
 
   private static void refuse(MemoryLimiter limiter, long bytes) {
@@ -206,6 +214,36 @@ class MemoryLimiterTest {
   }
 
   @Test
+  void aboveTheHardLimitItCollectsGarbageAndJudgesByWhatIsLeft() {
+    MemoryLimiter limiter = limiter(100, 20); // soft 80 MiB, hard 100 MiB
+    heap.set(90 * MIB);
+
+    limiter.check();
+
+    assertThat(collections).hasValue(0); // between the limits: refuse, no collection
+    assertThat(limiter.state()).isEqualTo(State.REFUSING_HEAP);
+
+    heap.set(120 * MIB);
+    MemoryLimiter collecting =
+        new MemoryLimiter(
+            ComponentId.parse("memory_limiter"),
+            new MemoryLimiterConfig(Duration.ofSeconds(1), 100, 20, 0, 0),
+            1024 * MIB,
+            heap::get,
+            () -> {
+              collections.incrementAndGet();
+              heap.set(30 * MIB); // the full collection found it was mostly garbage
+            },
+            meters,
+            log);
+
+    collecting.check();
+
+    assertThat(collections).hasValue(1);
+    assertThat(collecting.state()).isEqualTo(State.ACCEPTING);
+  }
+
+  @Test
   void aFailedCheckIsLoggedAndDoesNotThrow() {
     MemoryLimiter limiter =
         new MemoryLimiter(
@@ -215,6 +253,7 @@ class MemoryLimiterTest {
             () -> {
               throw new IllegalStateException("pool gone");
             },
+            collections::incrementAndGet,
             meters,
             log);
 
@@ -237,6 +276,7 @@ class MemoryLimiterTest {
               }
               return heap.get();
             },
+            collections::incrementAndGet,
             meters,
             log);
     try {
