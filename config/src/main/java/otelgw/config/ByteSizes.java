@@ -36,4 +36,21 @@ public final class ByteSizes {
         };
     return Math.multiplyExact(amount, factor);
   }
+
+  /**
+   * {@code bytes} as {@link #parse} reads it back, in the largest binary unit that divides it:
+   * {@code 20MiB}, {@code 4KiB}, {@code 1000}.
+   */
+  public static String format(long bytes) {
+    if (bytes != 0 && bytes % (1L << 30) == 0) {
+      return (bytes >> 30) + "GiB";
+    }
+    if (bytes != 0 && bytes % (1L << 20) == 0) {
+      return (bytes >> 20) + "MiB";
+    }
+    if (bytes != 0 && bytes % (1L << 10) == 0) {
+      return (bytes >> 10) + "KiB";
+    }
+    return Long.toString(bytes);
+  }
 }

@@ -43,4 +43,18 @@ class ByteSizesTest {
   void rejectsWhatDoesNotFitInALong(String text) {
     assertThatThrownBy(() -> ByteSizes.parse(text)).isInstanceOf(RuntimeException.class);
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "20971520, 20MiB",
+    "4096, 4KiB",
+    "1073741824, 1GiB",
+    "1000, 1000",
+    "0, 0",
+    "1536, 1536"
+  })
+  void formatsInTheLargestBinaryUnitThatDividesAndParsesBack(long bytes, String text) {
+    assertThat(ByteSizes.format(bytes)).isEqualTo(text);
+    assertThat(ByteSizes.parse(text)).isEqualTo(bytes);
+  }
 }

@@ -116,7 +116,7 @@ class StartupReportTest {
   void statesTheLimitsInEffect() throws Exception {
     assertThat(report())
         .contains("max message 8 MiB")
-        .contains("max body 2097152 bytes")
+        .contains("max body 2MiB")
         .contains(
             "\n  processor memory_limiter: refuse new data above 240 MiB of heap, hard limit 300"
                 + " MiB, checked every 2s")

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import otelgw.config.AuthSettings;
+import otelgw.config.ByteSizes;
 import otelgw.config.ConfigNode;
 import otelgw.config.ExtensionRef;
 import otelgw.config.Signal;
@@ -81,8 +82,7 @@ public final class OtlpReceiverFactory implements ReceiverFactory<OtlpReceiverCo
                         + http.endpoint()
                         + protection(http.tls().isPresent(), http.auth())
                         + ", max body "
-                        + http.maxRequestBodySize()
-                        + " bytes"));
+                        + ByteSizes.format(http.maxRequestBodySize())));
     return String.join("; ", parts);
   }
 

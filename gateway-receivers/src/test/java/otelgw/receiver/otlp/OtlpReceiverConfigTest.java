@@ -414,8 +414,7 @@ class OtlpReceiverConfigTest {
 
     assertThat(factory.listenEndpoints(config)).containsExactly("127.0.0.1:4317", ":4318");
     assertThat(factory.summary(config))
-        .isEqualTo(
-            "grpc on 127.0.0.1:4317, max message 4 MiB; http on :4318, max body 20971520 bytes");
+        .isEqualTo("grpc on 127.0.0.1:4317, max message 4 MiB; http on :4318, max body 20MiB");
   }
 
   private OtlpReceiverConfig parse(String yaml) {
