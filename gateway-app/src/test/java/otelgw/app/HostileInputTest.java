@@ -127,6 +127,18 @@ class HostileInputTest {
     assertThat(answer.statusCode()).isEqualTo(415);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"deflate", "zstd", "snappy"})
+  void encodingsOtelgwDoesNotDecodeOverGrpc(String encoding) {
+    double before = rejected("unsupported_media_type");
+    try (RawGrpc grpc = new RawGrpc(gateway.grpcPort)) {
+      // Never inflated: grpc refuses the encoding from the call's headers.
+      assertThat(grpc.call(TRACES, new byte[1 << 20], encoding, Map.of()).getCode())
+          .isEqualTo(Status.Code.UNIMPLEMENTED);
+    }
+    assertThat(rejected("unsupported_media_type")).isEqualTo(before + 1);
+  }
+
   @Test
   void gzipBombsOverGrpc() {
     try (RawGrpc grpc = new RawGrpc(gateway.grpcPort)) {
@@ -217,12 +229,11 @@ class HostileInputTest {
   }
 
   private static double readTimeouts() {
-    return gateway
-        .meters
-        .find("otelgw.receiver.rejected")
-        .tag("reason", "read_timeout")
-        .counters()
-        .stream()
+    return rejected("read_timeout");
+  }
+
+  private static double rejected(String reason) {
+    return gateway.meters.find("otelgw.receiver.rejected").tag("reason", reason).counters().stream()
         .mapToDouble(c -> c.count())
         .sum();
   }

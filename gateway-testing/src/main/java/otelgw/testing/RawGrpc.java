@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A gRPC client that sends request bytes as they are, for what a generated stub will not send:
- * malformed or hostile messages, and messages already gzip-compressed by the test (a decompression
- * bomb is built once, not compressed by the client), sent with {@code grpc-encoding: gzip}.
+ * malformed or hostile messages, and messages already compressed by the test (a decompression bomb
+ * is built once, not compressed by the client), sent with their {@code grpc-encoding}.
  */
 public final class RawGrpc implements AutoCloseable {
 
@@ -44,13 +44,22 @@ public final class RawGrpc implements AutoCloseable {
    * already gzip-compressed if {@code gzipped}; returns the status the server answered.
    */
   public Status call(String method, byte[] body, boolean gzipped, Map<String, String> metadata) {
+    return call(method, body, gzipped ? "gzip" : null, metadata);
+  }
+
+  /**
+   * Calls {@code method} with {@code body} sent as already compressed in {@code encoding} ({@code
+   * gzip}, {@code deflate}, {@code zstd} or {@code snappy}; null for none): the bytes are passed
+   * through as they are, under that {@code grpc-encoding}.
+   */
+  public Status call(String method, byte[] body, String encoding, Map<String, String> metadata) {
     Metadata headers = new Metadata();
     metadata.forEach(
         (name, value) ->
             headers.put(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), value));
     CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS);
-    if (gzipped) {
-      options = options.withCompression(PASSING_GZIP.getMessageEncoding());
+    if (encoding != null) {
+      options = options.withCompression(encoding);
     }
     try {
       ClientCalls.blockingUnaryCall(
@@ -83,23 +92,29 @@ public final class RawGrpc implements AutoCloseable {
         .build();
   }
 
-  /** Claims to gzip and passes the bytes through: the test hands over gzip bytes itself. */
-  private static final Compressor PASSING_GZIP =
-      new Compressor() {
-        @Override
-        public String getMessageEncoding() {
-          return "gzip";
-        }
+  /**
+   * Claims to compress in {@code encoding} and passes the bytes through: the test hands over bytes
+   * compressed (or not) itself.
+   */
+  private static Compressor passing(String encoding) {
+    return new Compressor() {
+      @Override
+      public String getMessageEncoding() {
+        return encoding;
+      }
 
-        @Override
-        public OutputStream compress(OutputStream os) {
-          return os;
-        }
-      };
+      @Override
+      public OutputStream compress(OutputStream os) {
+        return os;
+      }
+    };
+  }
 
   private static CompressorRegistry registry() {
     CompressorRegistry registry = CompressorRegistry.newEmptyInstance();
-    registry.register(PASSING_GZIP);
+    for (String encoding : new String[] {"gzip", "deflate", "zstd", "snappy"}) {
+      registry.register(passing(encoding));
+    }
     return registry;
   }
 

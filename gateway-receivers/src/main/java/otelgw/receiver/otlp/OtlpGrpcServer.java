@@ -60,7 +60,8 @@ final class OtlpGrpcServer implements ProtocolServer {
             .maxConcurrentCallsPerConnection(config.maxConcurrentStreams())
             .maxRstFramesPerWindow(
                 config.maxRstFramesPerWindow(), (int) config.rstFramesWindow().getSeconds())
-            .addStreamTracerFactory(new GrpcOversizeCount(meters));
+            .addStreamTracerFactory(new GrpcOversizeCount(meters))
+            .addStreamTracerFactory(new GrpcEncodingCount(meters));
     keepalive(builder, config.keepalive());
     Duration idle = config.keepalive().maxConnectionIdle();
     if (!idle.isZero()) {
