@@ -8,7 +8,8 @@ import otelgw.core.error.RefusedException;
 
 /**
  * Asks every admission check of the pipelines a receiver feeds (their memory limiters) before
- * publishing, and attaches the reservations to the batch so they are freed when its data is.
+ * publishing, for the heap the batch's bytes take ({@link HeapFootprint}), and attaches the
+ * reservations to the batch so they are freed when its data is.
  */
 final class AdmittingIngress<B extends Batch<?>> implements Ingress<B> {
 
@@ -22,7 +23,7 @@ final class AdmittingIngress<B extends Batch<?>> implements Ingress<B> {
 
   @Override
   public void publish(B batch) throws RefusedException {
-    long bytes = batch.byteSize();
+    long bytes = HeapFootprint.of(batch.byteSize());
     Ticket reserved = Ticket.NONE;
     try {
       for (Admission admission : admissions) {
