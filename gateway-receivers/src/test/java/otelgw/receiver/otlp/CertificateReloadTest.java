@@ -40,15 +40,7 @@ class CertificateReloadTest {
     certFile = Files.copy(TestTlsFiles.SERVER.certFile(), dir.resolve("tls.crt"));
     keyFile = Files.copy(TestTlsFiles.SERVER.keyFile(), dir.resolve("tls.key"));
     String tls = TestTlsFiles.tls(certFile, keyFile, "reload_interval: 50ms");
-    running =
-        RunningReceiver.start(
-            "protocols:\n"
-                + "  grpc: { endpoint: \"127.0.0.1:0\", tls: "
-                + tls
-                + " }\n"
-                + "  http: { endpoint: \"127.0.0.1:0\", tls: "
-                + tls
-                + " }\n");
+    running = RunningReceiver.startWithTls(tls);
   }
 
   @AfterEach

@@ -52,15 +52,7 @@ class ClientCaReloadTest {
             TestTlsFiles.SERVER.certFile(),
             TestTlsFiles.SERVER.keyFile(),
             "client_ca_file: \"" + caFile + "\", reload_interval: 50ms");
-    running =
-        RunningReceiver.start(
-            "protocols:\n"
-                + "  grpc: { endpoint: \"127.0.0.1:0\", tls: "
-                + tls
-                + " }\n"
-                + "  http: { endpoint: \"127.0.0.1:0\", tls: "
-                + tls
-                + " }\n");
+    running = RunningReceiver.startWithTls(tls);
   }
 
   @AfterEach

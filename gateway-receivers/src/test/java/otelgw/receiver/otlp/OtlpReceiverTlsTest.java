@@ -108,15 +108,7 @@ class OtlpReceiverTlsTest {
   private void start(String extra) throws Exception {
     String tls =
         TestTlsFiles.tls(TestTlsFiles.SERVER.certFile(), TestTlsFiles.SERVER.keyFile(), extra);
-    running =
-        RunningReceiver.start(
-            "protocols:\n"
-                + "  grpc: { endpoint: \"127.0.0.1:0\", tls: "
-                + tls
-                + " }\n"
-                + "  http: { endpoint: \"127.0.0.1:0\", tls: "
-                + tls
-                + " }\n");
+    running = RunningReceiver.startWithTls(tls);
   }
 
   private SpanExporter grpcExporter(String scheme, Issued client) throws Exception {

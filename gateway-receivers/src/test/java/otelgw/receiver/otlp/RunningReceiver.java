@@ -60,6 +60,18 @@ final class RunningReceiver implements AutoCloseable {
     return start(BOTH_PROTOCOLS);
   }
 
+  /** Both protocols on free ports, each with the {@code tls} block (a YAML flow mapping). */
+  static RunningReceiver startWithTls(String tls) throws Exception {
+    return start(
+        "protocols:\n"
+            + "  grpc: { endpoint: \"127.0.0.1:0\", tls: "
+            + tls
+            + " }\n"
+            + "  http: { endpoint: \"127.0.0.1:0\", tls: "
+            + tls
+            + " }\n");
+  }
+
   static RunningReceiver start(String yaml) throws Exception {
     return new RunningReceiver(yaml, EnumSet.allOf(Signal.class), Extensions.none());
   }
