@@ -243,20 +243,21 @@ final class HttpTransport implements Transport {
     if (body.size() == 1) {
       return HttpRequest.BodyPublishers.ofByteArray(body.get(0));
     }
+    return HttpRequest.BodyPublishers.fromPublisher(
+        HttpRequest.BodyPublishers.ofByteArrays(body), length(body));
+  }
+
+  private static long length(List<byte[]> body) {
     long length = 0;
     for (byte[] chunk : body) {
       length += chunk.length;
     }
-    return HttpRequest.BodyPublishers.fromPublisher(
-        HttpRequest.BodyPublishers.ofByteArrays(body), length);
+    return length;
   }
 
   private static byte[] gzip(List<byte[]> body) {
-    long length = 0;
-    for (byte[] chunk : body) {
-      length += chunk.length;
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(length / 4 + 64, 1 << 20));
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream((int) Math.min(length(body) / 4 + 64, 1 << 20));
     try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
       for (byte[] chunk : body) {
         zip.write(chunk);
