@@ -40,6 +40,13 @@ import otelgw.core.telemetry.ThrottledLog;
 final class MemoryLimiter implements Admission {
 
   private static final Logger logger = LoggerFactory.getLogger(MemoryLimiter.class);
+
+  /**
+   * Forced collections above the hard limit are at least this far apart: each stops the world, and
+   * data that really is above the limit would otherwise have one on every tick.
+   */
+  static final Duration MIN_COLLECTION_INTERVAL = Duration.ofSeconds(1);
+
   private static final RefusedException REFUSED =
       RefusedException.of(RefusedException.Reason.MEMORY_LIMIT);
 
@@ -49,6 +56,8 @@ final class MemoryLimiter implements Admission {
   private final long hardLimit;
   private final LongSupplier heap;
   private final Runnable collectGarbage;
+  private long lastCollection =
+      System.nanoTime() - MIN_COLLECTION_INTERVAL.toNanos(); // ticker only
   private final Logger log;
   private final AtomicLong inFlight = new AtomicLong();
   private final AtomicReference<State> state = new AtomicReference<>(State.ACCEPTING);
@@ -186,7 +195,9 @@ final class MemoryLimiter implements Admission {
 
   private void sample() {
     heapLive = heap.getAsLong();
-    if (heapLive > hardLimit) {
+    long now = System.nanoTime();
+    if (heapLive > hardLimit && now - lastCollection >= MIN_COLLECTION_INTERVAL.toNanos()) {
+      lastCollection = now;
       // As the Collector does above its hard limit: what counts as live after the last young
       // collection includes old-generation garbage that only a full collection finds. Collect, and
       // judge by what is really left.

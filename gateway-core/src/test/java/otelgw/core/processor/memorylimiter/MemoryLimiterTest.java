@@ -241,6 +241,12 @@ class MemoryLimiterTest {
 
     assertThat(collections).hasValue(1);
     assertThat(collecting.state()).isEqualTo(State.ACCEPTING);
+
+    heap.set(120 * MIB); // still above at once: no second stop-the-world within the interval
+    collecting.check();
+
+    assertThat(collections).hasValue(1);
+    assertThat(collecting.state()).isEqualTo(State.REFUSING_HEAP);
   }
 
   @Test
