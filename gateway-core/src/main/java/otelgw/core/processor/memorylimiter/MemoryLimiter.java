@@ -42,8 +42,8 @@ final class MemoryLimiter implements Admission {
   private static final Logger logger = LoggerFactory.getLogger(MemoryLimiter.class);
 
   /**
-   * Forced collections above the hard limit are at least this far apart: each stops the world, and
-   * data that really is above the limit would otherwise have one on every tick.
+   * Forced collections are at least this far apart: each stops the world, and data that really is
+   * above the limit would otherwise have one on every tick.
    */
   static final Duration MIN_COLLECTION_INTERVAL = Duration.ofSeconds(1);
 
@@ -196,11 +196,16 @@ final class MemoryLimiter implements Admission {
   private void sample() {
     heapLive = heap.getAsLong();
     long now = System.nanoTime();
-    if (heapLive > hardLimit && now - lastCollection >= MIN_COLLECTION_INTERVAL.toNanos()) {
+    // Above the hard limit, as the Collector does: what reads as live after young collections
+    // includes old-generation garbage that only a full collection finds. And still above the soft
+    // limit a check after refusing began: under the Serial and Parallel collectors the old
+    // generation reads as it was at the last full collection, and while new data is refused
+    // nothing allocates enough to bring the next one, so a stale reading would refuse for ever.
+    // Collect, and judge by what is really left.
+    boolean verify =
+        heapLive > hardLimit || (heapLive > softLimit && state.get() == State.REFUSING_HEAP);
+    if (verify && now - lastCollection >= MIN_COLLECTION_INTERVAL.toNanos()) {
       lastCollection = now;
-      // As the Collector does above its hard limit: what counts as live after the last young
-      // collection includes old-generation garbage that only a full collection finds. Collect, and
-      // judge by what is really left.
       collectGarbage.run();
       heapLive = heap.getAsLong();
     }

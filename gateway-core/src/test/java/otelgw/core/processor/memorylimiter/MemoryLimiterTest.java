@@ -250,6 +250,35 @@ class MemoryLimiterTest {
   }
 
   @Test
+  void aStaleReadingAboveTheSoftLimitIsVerifiedByACollectionOnTheNextCheck() {
+    // Serial and Parallel report the old generation as of the last full collection: a reading
+    // that nothing refreshes while refusing keeps data out until a collection is forced.
+    MemoryLimiter limiter =
+        new MemoryLimiter(
+            ComponentId.parse("memory_limiter"),
+            new MemoryLimiterConfig(Duration.ofSeconds(1), 100, 20, 0, 0),
+            1024 * MIB,
+            heap::get,
+            () -> {
+              collections.incrementAndGet();
+              heap.set(10 * MIB);
+            },
+            meters,
+            log);
+    heap.set(90 * MIB); // between the limits, and stays so until something collects
+
+    limiter.check();
+
+    assertThat(collections).hasValue(0); // the first reading above the soft limit is believed
+    assertThat(limiter.state()).isEqualTo(State.REFUSING_HEAP);
+
+    limiter.check();
+
+    assertThat(collections).hasValue(1);
+    assertThat(limiter.state()).isEqualTo(State.ACCEPTING);
+  }
+
+  @Test
   void aFailedCheckIsLoggedAndDoesNotThrow() {
     MemoryLimiter limiter =
         new MemoryLimiter(
