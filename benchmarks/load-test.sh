@@ -13,8 +13,9 @@
 # (limiter-batch over gRPC at the maximum rate: ~85,000 spans per CPU-second after 10 s,
 # ~198,000 after 40 s, in one session).
 #
-# otelgw runs as a user would start it: `java -jar otelgw.jar --config FILE`, no JVM flags unless
-# --jvm-flags gives some. Build first: mvn -q install -DskipTests
+# otelgw runs as a user would start it: `bin/otelgw --config FILE`, the launcher's JVM settings
+# (a 128 MiB heap, the parallel collector); --jvm-flags are added after them, and win. Build
+# first: mvn -q install -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

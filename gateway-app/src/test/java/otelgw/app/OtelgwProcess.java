@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,13 +30,35 @@ final class OtelgwProcess implements AutoCloseable {
 
   /** Starts the jar with {@code env} added to this process's environment. */
   static OtelgwProcess start(Map<String, String> env, String... args) throws IOException {
-    String jar = System.getProperty("otelgw.jar", "target/otelgw.jar");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
     command.add("-jar");
-    command.add(jar);
+    command.add(jar());
     command.addAll(List.of(args));
+    return start(command, env);
+  }
+
+  /**
+   * Starts {@code bin/otelgw args...}, the launcher, on this JDK and the jar under test, with
+   * {@code env} added.
+   */
+  static OtelgwProcess launch(Map<String, String> env, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(System.getProperty("otelgw.launcher", "../bin/otelgw"));
+    command.addAll(List.of(args));
+    Map<String, String> withJdk = new HashMap<>(env);
+    withJdk.put("JAVA_HOME", System.getProperty("java.home"));
+    withJdk.putIfAbsent("OTELGW_JAR", jar());
+    return start(command, withJdk);
+  }
+
+  private static String jar() {
+    return System.getProperty("otelgw.jar", "target/otelgw.jar");
+  }
+
+  private static OtelgwProcess start(List<String> command, Map<String, String> env)
+      throws IOException {
     Path out = Files.createTempFile("otelgw-out", ".txt");
     Path err = Files.createTempFile("otelgw-err", ".txt");
     ProcessBuilder builder = new ProcessBuilder(command);

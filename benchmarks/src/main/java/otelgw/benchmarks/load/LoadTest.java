@@ -18,14 +18,15 @@ import otelgw.benchmarks.RealisticSpans;
 
 /**
  * The end-to-end load test. Starts a lean OTLP sink in this JVM, then for each {@link Scenario}
- * starts the target as its own process (otelgw.jar with a config from {@code benchmarks/configs},
- * or the {@link ByteRelay}), drives it over loopback with pre-serialized requests, and records
- * throughput, the target's CPU time and memory, acknowledgement latency and spans lost. Writes one
- * JSON line per run and a Markdown summary; see {@code benchmarks/load-test.sh}.
+ * starts the target as its own process (otelgw.jar through its launcher {@code bin/otelgw}, as a
+ * user starts it, with a config from {@code benchmarks/configs}; or the {@link ByteRelay}), drives
+ * it over loopback with pre-serialized requests, and records throughput, the target's CPU time and
+ * memory, acknowledgement latency and spans lost. Writes one JSON line per run and a Markdown
+ * summary; see {@code benchmarks/load-test.sh}.
  *
  * <pre>
- * java -cp benchmarks.jar otelgw.benchmarks.load.LoadTest [--otelgw-jar PATH] [--configs DIR]
- *     [--out DIR] [--warmup 30s] [--duration 15s] [--repeat 1] [--only REGEX]
+ * java -cp benchmarks.jar otelgw.benchmarks.load.LoadTest [--otelgw-jar PATH] [--launcher PATH]
+ *     [--configs DIR] [--out DIR] [--warmup 30s] [--duration 15s] [--repeat 1] [--only REGEX]
  *     [--jvm-flags "FLAGS"] [--connections 2] [--concurrency 16]
  * java -cp benchmarks.jar otelgw.benchmarks.load.LoadTest --summarize RESULTS.jsonl
  * </pre>
@@ -39,6 +40,7 @@ public final class LoadTest {
   private final Duration duration;
   private final int repeat;
   private final Pattern only;
+  private final Path launcher;
   private final List<String> jvmFlags;
   private final int connections;
   private final int concurrency;
@@ -46,6 +48,7 @@ public final class LoadTest {
 
   private LoadTest(Map<String, String> options) {
     otelgwJar = Path.of(options.getOrDefault("otelgw-jar", "gateway-app/target/otelgw.jar"));
+    launcher = Path.of(options.getOrDefault("launcher", "bin/otelgw"));
     configs = Path.of(options.getOrDefault("configs", "benchmarks/configs"));
     out = Path.of(options.getOrDefault("out", "benchmarks/results"));
     warmup = seconds(options.getOrDefault("warmup", "30s"));
@@ -118,16 +121,20 @@ public final class LoadTest {
     int httpPort = freePort();
     int metricsPort = freePort();
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmFlags);
     Map<String, String> env = new LinkedHashMap<>();
     int[] ports;
     if (scenario.isRelay()) {
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(jvmFlags);
       command.addAll(List.of("-cp", ownJar().toString(), ByteRelay.class.getName()));
       command.addAll(List.of(Integer.toString(grpcPort), Integer.toString(sinkGrpc)));
       ports = new int[] {grpcPort};
     } else {
-      command.addAll(List.of("-jar", otelgwJar.toString()));
+      // As a user starts it: the launcher's JVM settings, with --jvm-flags after them (they win).
+      command.add(launcher.toString());
+      env.put("JAVA_HOME", System.getProperty("java.home"));
+      env.put("OTELGW_JAR", otelgwJar.toString());
+      env.put("JAVA_OPTS", String.join(" ", jvmFlags));
       command.addAll(
           List.of(
               "--config",
@@ -287,7 +294,7 @@ public final class LoadTest {
   private static void usage(String problem) {
     System.err.println("load test: " + problem);
     System.err.println(
-        "usage: LoadTest [--otelgw-jar PATH] [--configs DIR] [--out DIR] [--warmup 30s]"
+        "usage: LoadTest [--otelgw-jar PATH] [--launcher PATH] [--configs DIR] [--out DIR] [--warmup 30s]"
             + " [--duration 15s] [--repeat N] [--only REGEX] [--jvm-flags FLAGS]"
             + " [--connections N] [--concurrency N] | --summarize RESULTS.jsonl");
     System.exit(2);
