@@ -38,20 +38,46 @@ public final class WireFields {
     if (pos >= end) {
       return false;
     }
+    // Tags and lengths under 128, one byte each, are most of them: read those inline.
     fieldStart = pos;
-    valueStart = WireScanner.varintEnd(bytes, pos, end, 0);
-    int tag = (int) WireScanner.varintValue(bytes, fieldStart, valueStart);
+    int tag = bytes[pos];
+    if (tag >= 0) {
+      valueStart = pos + 1;
+    } else {
+      valueStart = WireScanner.varintEnd(bytes, pos, end, 0);
+      tag = (int) WireScanner.varintValue(bytes, pos, valueStart);
+    }
     field = tag >>> 3;
     wireType = tag & 7;
     WireScanner.checkField(field, wireType, fieldStart, 0);
-    if (wireType == WireScanner.LENGTH_DELIMITED) {
-      bodyStart = WireScanner.varintEnd(bytes, valueStart, end, 0);
-      pos = WireScanner.lengthEnd(bytes, valueStart, bodyStart, end, field, 0);
-    } else if (wireType == WireScanner.END_GROUP) {
-      throw WireScanner.malformed("unexpected end-group tag for field %d", field);
-    } else {
-      bodyStart = valueStart;
-      pos = WireScanner.skipField(bytes, fieldStart, valueStart, end, 0, field, wireType, 0);
+    switch (wireType) {
+      case WireScanner.LENGTH_DELIMITED -> {
+        int length = valueStart < end ? bytes[valueStart] : -1;
+        if (length >= 0 && length <= end - valueStart - 1) {
+          bodyStart = valueStart + 1;
+          pos = bodyStart + length;
+        } else {
+          bodyStart = WireScanner.varintEnd(bytes, valueStart, end, 0);
+          pos = WireScanner.lengthEnd(bytes, valueStart, bodyStart, end, field, 0);
+        }
+      }
+      case WireScanner.VARINT -> {
+        bodyStart = valueStart;
+        pos = WireScanner.varintEnd(bytes, valueStart, end, 0);
+      }
+      case WireScanner.FIXED64 -> {
+        bodyStart = valueStart;
+        pos = WireScanner.fixedEnd(valueStart, end, 8, field);
+      }
+      case WireScanner.FIXED32 -> {
+        bodyStart = valueStart;
+        pos = WireScanner.fixedEnd(valueStart, end, 4, field);
+      }
+      case WireScanner.START_GROUP -> {
+        bodyStart = valueStart;
+        pos = WireScanner.skipField(bytes, fieldStart, valueStart, end, 0, field, wireType, 0);
+      }
+      default -> throw WireScanner.malformed("unexpected end-group tag for field %d", field);
     }
     return true;
   }
