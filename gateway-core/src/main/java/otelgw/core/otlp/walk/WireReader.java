@@ -17,7 +17,8 @@ final class WireReader {
 
   private final WireScreen screen;
   private final WireFields[] cursors = new WireFields[MAX_DEPTH];
-  private final WireValue value = new WireValue();
+  private final WireAttribute attribute = new WireAttribute();
+  private final WireValue body = new WireValue();
   private byte[] bytes;
 
   WireReader(WireScreen screen) {
@@ -56,13 +57,15 @@ final class WireReader {
       return true;
     }
     WireFields entry = open(depth, field);
-    String key = null;
+    int keyStart = -1;
+    int keyEnd = -1;
     int valueStart = -1;
     int valueEnd = -1;
     while (entry.next()) {
-      if (entry.field() == KeyValue.KEY_FIELD_NUMBER && entry.isLengthDelimited() && key == null) {
-        key = utf8(entry.bodyStart(), entry.bodyEnd());
-        if (key == null) {
+      if (entry.field() == KeyValue.KEY_FIELD_NUMBER && entry.isLengthDelimited() && keyStart < 0) {
+        keyStart = entry.bodyStart();
+        keyEnd = entry.bodyEnd();
+        if (!isUtf8(keyStart, keyEnd)) {
           return true;
         }
       } else if (entry.field() == KeyValue.VALUE_FIELD_NUMBER
@@ -74,12 +77,14 @@ final class WireReader {
         return true;
       }
     }
+    attribute.key(bytes, keyStart, keyEnd);
+    WireValue value = attribute.value();
     if (valueStart < 0) {
       value.none();
     } else if (!value.read(open(depth + 1, valueStart, valueEnd), this)) {
       return true;
     }
-    return screen.mayChange(site, key == null ? "" : key, value);
+    return screen.mayChange(site, attribute);
   }
 
   /** Whether the visitor might change the text in {@code field}. */
@@ -98,10 +103,10 @@ final class WireReader {
 
   /** Whether the visitor might change the log body in {@code field}, an {@code AnyValue}. */
   boolean body(int depth, WireFields field) throws MalformedProtobufException {
-    if (!field.isLengthDelimited() || !value.read(open(depth, field), this)) {
+    if (!field.isLengthDelimited() || !body.read(open(depth, field), this)) {
       return true;
     }
-    return screen.mayChangeBody(value);
+    return screen.mayChangeBody(body);
   }
 
   /**
@@ -112,5 +117,15 @@ final class WireReader {
   String utf8(int start, int end) {
     String string = new String(bytes, start, end - start, StandardCharsets.UTF_8);
     return string.indexOf('\uFFFD') < 0 ? string : null;
+  }
+
+  /** Whether [start, end) is valid UTF-8, decoding it only where it is not all ASCII. */
+  private boolean isUtf8(int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (bytes[i] < 0) {
+        return utf8(start, end) != null;
+      }
+    }
+    return true;
   }
 }

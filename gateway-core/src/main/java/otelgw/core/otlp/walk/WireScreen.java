@@ -23,7 +23,7 @@ public interface WireScreen {
   WireScreen NONE =
       new WireScreen() {
         @Override
-        public boolean mayChange(Site site, String key, WireValue value) {
+        public boolean mayChange(Site site, WireAttribute attribute) {
           return true;
         }
 
@@ -41,10 +41,8 @@ public interface WireScreen {
   /** The walker is about to screen the next part. */
   default void beginPart() {}
 
-  /**
-   * Whether the visitor might change the attribute {@code key} of {@code value} at {@code site}.
-   */
-  boolean mayChange(Site site, String key, WireValue value);
+  /** Whether the visitor might change an attribute at {@code site}, or add something for it. */
+  boolean mayChange(Site site, WireAttribute attribute);
 
   /** Whether the visitor might change a free-text field. */
   boolean mayChange(TextField field, String value);
