@@ -13,7 +13,7 @@ import otelgw.core.otlp.WireFields;
  * sees the parts in the order it would in the decoded request, so where the screen is conservative
  * the result decodes to what {@link RequestWalker#walk} makes.
  *
- * <p>One per request; not thread-safe.
+ * <p>One per batch; not thread-safe.
  */
 final class WireRewrite {
 
