@@ -120,6 +120,29 @@ public abstract sealed class Batch<M extends Message> permits TraceBatch, Metric
   }
 
   /**
+   * Replaces the content with {@code rewritten}, protobuf-encoded requests to be laid end to end as
+   * {@link #wireChunks()} gives them: for a stage that changes parts of the bytes without decoding
+   * the rest. The items must be the same ones, changed only inside, so the item count stands. Takes
+   * ownership of the arrays.
+   */
+  public final void updateWire(List<byte[]> rewritten) {
+    itemCount();
+    this.message = null;
+    if (rewritten.size() == 1) {
+      this.wire = rewritten.get(0);
+      this.chunks = null;
+      return;
+    }
+    this.wire = null;
+    this.chunks = rewritten.toArray(new byte[0][]);
+    int length = 0;
+    for (byte[] chunk : chunks) {
+      length += chunk.length;
+    }
+    this.chunksLength = length;
+  }
+
+  /**
    * The protobuf encoding to send: the bytes as they arrived if no stage changed them (a merge's
    * chunks joined, once), otherwise the updated message serialized (once). The array must not be
    * modified.

@@ -71,7 +71,7 @@ final class WireScanner {
    * Skips the value of a field whose tag spans [tagAt, pos); returns the position after it. Groups
    * are skipped whole, {@code groupDepth} being the number of groups already open.
    */
-  private static int skipField(
+  static int skipField(
       byte[] b, int tagAt, int pos, int end, int base, int field, int wireType, int groupDepth)
       throws MalformedProtobufException {
     return switch (wireType) {

@@ -35,6 +35,19 @@ public final class MatchBudget {
     return remaining <= 0;
   }
 
+  /** The work left, as a mark to {@link #rewind} to. */
+  public long mark() {
+    return remaining;
+  }
+
+  /**
+   * Gives back the work spent since {@code mark}: for a check that tries a batch's values before it
+   * decides to redact them, where the redaction repeats that work and should be charged it once.
+   */
+  public void rewind(long mark) {
+    remaining = mark;
+  }
+
   long allowance() {
     return Math.max(0, Math.min(WINDOW_READS, remaining));
   }

@@ -19,6 +19,7 @@ import io.opentelemetry.proto.metrics.v1.Summary;
 import io.opentelemetry.proto.metrics.v1.SummaryDataPoint;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import otelgw.config.Signal;
@@ -69,6 +70,38 @@ class BatchTest {
     assertThat(sent).isNotSameAs(bytes).isEqualTo(smaller.toByteArray());
     assertThat(batch.toByteArray()).isSameAs(sent); // serialized once
     assertThat(batch.message()).isSameAs(smaller);
+  }
+
+  @Test
+  void updateWireTakesTheNewBytesAndKeepsTheCount() {
+    TraceBatch batch = BatchType.TRACES.fromWire(TestBatches.traces("checkout", 3).toByteArray());
+    batch.message();
+    ExportTraceServiceRequest renamed = TestBatches.traces("cart", 3);
+    byte[] bytes = renamed.toByteArray();
+
+    batch.updateWire(List.of(bytes));
+
+    assertThat(batch.isDecoded()).isFalse();
+    assertThat(batch.hasWireBytes()).isTrue();
+    assertThat(batch.toByteArray()).isSameAs(bytes);
+    assertThat(batch.byteSize()).isEqualTo(bytes.length);
+    assertThat(batch.itemCount()).isEqualTo(3);
+    assertThat(batch.message()).isEqualTo(renamed);
+  }
+
+  @Test
+  void updateWireOfSeveralRequestsKeepsThemAsChunks() {
+    byte[] a = TestBatches.traces("checkout", 2).toByteArray();
+    byte[] b = TestBatches.traces("cart", 3).toByteArray();
+    TraceBatch merged =
+        BatchType.TRACES.fromCheckedChunks(new byte[][] {a, b}, a.length + b.length, 5);
+    byte[] c = TestBatches.traces("shop", 3).toByteArray();
+
+    merged.updateWire(List.of(a, c));
+
+    assertThat(merged.wireChunks()).containsExactly(a, c);
+    assertThat(merged.byteSize()).isEqualTo(a.length + c.length);
+    assertThat(merged.itemCount()).isEqualTo(5);
   }
 
   @Test

@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The captured SDK payloads in {@code shared/testdata/otlp}, a sibling of the repository. */
-final class TestData {
+public final class TestData {
   private static final Path DIR = find();
 
   private TestData() {}
 
-  static byte[] read(String name) {
+  public static byte[] read(String name) {
     try {
       return Files.readAllBytes(DIR.resolve(name));
     } catch (IOException e) {

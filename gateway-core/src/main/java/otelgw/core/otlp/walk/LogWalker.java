@@ -63,7 +63,7 @@ final class LogWalker implements RequestWalker<ExportLogsServiceRequest> {
     return out.build();
   }
 
-  private static LogRecord record(LogRecord in, RequestVisitor visitor) {
+  static LogRecord record(LogRecord in, RequestVisitor visitor) {
     LogRecord.Builder out = null;
     String eventName = in.getEventName();
     String walkedEventName = visitor.text(TextField.LOG_EVENT_NAME, eventName);

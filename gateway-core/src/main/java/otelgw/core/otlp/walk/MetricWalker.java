@@ -71,7 +71,7 @@ final class MetricWalker implements RequestWalker<ExportMetricsServiceRequest> {
     return out.build();
   }
 
-  private static Metric metric(Metric in, RequestVisitor visitor) {
+  static Metric metric(Metric in, RequestVisitor visitor) {
     Metric.Builder out = null;
     List<KeyValue> metadata = in.getMetadataList();
     List<KeyValue> walkedMetadata = visitor.attributes(Site.METRIC_METADATA, metadata);

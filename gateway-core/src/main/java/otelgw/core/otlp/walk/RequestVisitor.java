@@ -28,4 +28,12 @@ public interface RequestVisitor {
   default AnyValue body(AnyValue body) {
     return body;
   }
+
+  /**
+   * What this visitor can tell from a request's wire bytes about where it might change it, so that
+   * only those parts are decoded; by default nothing, and whole requests are decoded.
+   */
+  default WireScreen screen() {
+    return WireScreen.NONE;
+  }
 }

@@ -1,6 +1,7 @@
 package otelgw.core.otlp.walk;
 
 import com.google.protobuf.Message;
+import java.util.List;
 import otelgw.core.batch.Batch;
 import otelgw.core.batch.BatchType;
 
@@ -29,12 +30,28 @@ public interface RequestWalker<M extends Message> {
   }
 
   /**
-   * Walks the batch's request (decoding it) and {@link Batch#update updates} the batch only if the
-   * visitor changed something, so that unchanged data keeps its original bytes.
+   * Walks the batch's request and updates the batch only if the visitor changed something, so that
+   * unchanged data keeps its original bytes. A batch still in its wire bytes, with a visitor that
+   * has a {@link RequestVisitor#screen() screen}, is walked in its bytes: only the parts the screen
+   * flags are decoded, and {@link Batch#updateWire} takes the bytes with those parts encoded anew.
+   * Otherwise the request is decoded whole and {@link Batch#update updated}.
    *
    * @return whether the batch changed
    */
   static boolean rewrite(Batch<?> batch, RequestVisitor visitor) {
+    WireScreen screen = visitor.screen();
+    if (screen != WireScreen.NONE && batch.hasWireBytes() && !batch.isDecoded()) {
+      WireRewrite wire = new WireRewrite(WireShape.of(batch.signal()), visitor, screen);
+      List<byte[]> chunks = batch.wireChunks();
+      if (wire.canWalk(chunks)) {
+        List<byte[]> walked = wire.rewrite(chunks);
+        if (walked == chunks) {
+          return false;
+        }
+        batch.updateWire(walked);
+        return true;
+      }
+    }
     return rewriteTyped(batch, visitor);
   }
 

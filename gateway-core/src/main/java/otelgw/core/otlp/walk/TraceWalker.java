@@ -63,7 +63,7 @@ final class TraceWalker implements RequestWalker<ExportTraceServiceRequest> {
     return out.build();
   }
 
-  private static Span span(Span in, RequestVisitor visitor) {
+  static Span span(Span in, RequestVisitor visitor) {
     Span.Builder out = null;
     String name = in.getName();
     String walkedName = visitor.text(TextField.SPAN_NAME, name);

@@ -21,6 +21,7 @@ final class KeyRules {
   private final Counter notAllowed;
   private final MatchBudget budget;
   private final RedactionMeters meters;
+  private final boolean looksAtKeys;
 
   KeyRules(RedactionConfig config, MatchBudget budget, RedactionMeters meters) {
     this.allowAll = config.allowAllKeys();
@@ -37,6 +38,13 @@ final class KeyRules {
     this.notAllowed = allowAll ? null : meters.redactions(RedactionMeters.NOT_ALLOWED_KEY);
     this.budget = budget;
     this.meters = meters;
+    this.looksAtKeys =
+        !allowAll || !ignored.isEmpty() || ignoredPatterns.length > 0 || blockedPatterns.length > 0;
+  }
+
+  /** Whether any rule looks at keys; if none does, every key is kept and its value redacted. */
+  boolean looksAtKeys() {
+    return looksAtKeys;
   }
 
   boolean ignored(String key) {
@@ -55,13 +63,34 @@ final class KeyRules {
     return false;
   }
 
+  /**
+   * {@link #ignored} for a screen: counts nothing, and throws where a pattern gives up, which
+   * {@code ignored} would count.
+   */
+  boolean ignoredQuietly(String key) throws MatchTooCostlyException {
+    if (ignored.contains(key)) {
+      return true;
+    }
+    for (GuardedRule rule : ignoredPatterns) {
+      if (rule.pattern().find(key, budget)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the attribute goes, counting it if so. */
   boolean removed(String key) {
-    if (allowAll || allowed.contains(key)) {
+    if (!removes(key)) {
       return false;
     }
     notAllowed.increment();
     return true;
+  }
+
+  /** Whether {@link #removed} would remove the attribute; counts nothing. */
+  boolean removes(String key) {
+    return !allowAll && !allowed.contains(key);
   }
 
   /** Whether the key's whole value is masked, counting it if so. */
@@ -75,6 +104,20 @@ final class KeyRules {
       } catch (MatchTooCostlyException e) {
         meters.aborted(rule.aborts(), rule.name(), key.length());
         rule.hits().increment();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@link #blocked} would block the key; counts nothing. */
+  boolean blocks(String key) {
+    for (GuardedRule rule : blockedPatterns) {
+      try {
+        if (rule.pattern().find(key, budget)) {
+          return true;
+        }
+      } catch (MatchTooCostlyException e) {
         return true;
       }
     }

@@ -55,6 +55,7 @@ public final class RedactionFactory implements ProcessorFactory<RedactionConfig>
             new KeyRules(config, budget, meters),
             new ValueRules(config, masker, budget, meters),
             masker,
+            budget,
             meters);
     return new RedactionProcessor<>(next, redactor, budget, config);
   }

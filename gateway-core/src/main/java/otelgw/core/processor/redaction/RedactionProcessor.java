@@ -9,8 +9,9 @@ import otelgw.core.regex.MatchBudget;
 /**
  * Redacts each batch in place and passes it on. A batch in which nothing matched is not updated, so
  * its original bytes are forwarded; with a config that can change nothing (all keys allowed, no key
- * or value rules, no summary) batches are not even decoded. Runs on the pipeline's ring consumer
- * thread.
+ * or value rules, no summary) batches are not even looked at. A batch still in its wire bytes is
+ * screened in them, and only the resources, scopes and records that may change are decoded and
+ * encoded again (see {@link RedactionScreen}). Runs on the pipeline's ring consumer thread.
  */
 final class RedactionProcessor<B extends Batch<?>> implements Processor<B> {
 

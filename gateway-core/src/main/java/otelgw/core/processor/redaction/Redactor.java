@@ -10,6 +10,8 @@ import java.util.List;
 import otelgw.core.otlp.walk.RequestVisitor;
 import otelgw.core.otlp.walk.Site;
 import otelgw.core.otlp.walk.TextField;
+import otelgw.core.otlp.walk.WireScreen;
+import otelgw.core.regex.MatchBudget;
 
 /**
  * Applies the key and value rules to every attribute list, free-text field and log body a walker
@@ -27,12 +29,14 @@ final class Redactor implements RequestVisitor {
   private final Findings attributeFindings;
   private final Findings bodyFindings;
   private final AnyValue plainMask;
+  private final RedactionScreen screen;
 
   Redactor(
       RedactionConfig config,
       KeyRules keys,
       ValueRules values,
       Masker masker,
+      MatchBudget budget,
       RedactionMeters meters) {
     this.keys = keys;
     this.values = values;
@@ -42,6 +46,12 @@ final class Redactor implements RequestVisitor {
     this.attributeFindings = new Findings(config.summary(), SummaryKeys.ATTRIBUTES);
     this.bodyFindings = new Findings(config.summary(), SummaryKeys.BODY);
     this.plainMask = AnyValue.newBuilder().setStringValue(Masker.MASK).build();
+    this.screen = new RedactionScreen(keys, values, budget, config.summary());
+  }
+
+  @Override
+  public WireScreen screen() {
+    return screen;
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import java.util.ArrayList;
 import java.util.List;
 import otelgw.core.regex.MatchBudget;
+import otelgw.core.regex.MatchSink;
 import otelgw.core.regex.MatchTooCostlyException;
 
 /**
@@ -25,6 +26,7 @@ final class ValueRules {
   private final MatchBudget budget;
   private final RedactionMeters meters;
   private final MatchRanges ranges = new MatchRanges();
+  private final Found found = new Found();
 
   ValueRules(RedactionConfig config, Masker masker, MatchBudget budget, RedactionMeters meters) {
     List<Scanner> scannerList = new ArrayList<>();
@@ -69,6 +71,49 @@ final class ValueRules {
     return false;
   }
 
+  /**
+   * {@link #allowed} for a screen: counts nothing, and throws where a pattern gives up, which
+   * {@code allowed} would count.
+   */
+  boolean allowedQuietly(String value) throws MatchTooCostlyException {
+    if (allowed.length == 0 || value.length() > inputLimit) {
+      return false;
+    }
+    for (GuardedRule rule : allowed) {
+      if (rule.pattern().find(value, budget)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@link #mask} would change {@code value}: a detector or {@code blocked_values} pattern
+   * matches, or a pattern gives up. Counts nothing.
+   */
+  boolean masks(String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (Scanner scanner : scanners) {
+      found.clear();
+      scanner.scan(value, found);
+      if (found.any) {
+        return true;
+      }
+    }
+    for (GuardedRule rule : blocked) {
+      try {
+        if (rule.pattern().find(value, budget)) {
+          return true;
+        }
+      } catch (MatchTooCostlyException e) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@code value} with every match masked, or {@code value} itself where nothing matched. */
   String mask(String value) {
     if (value.isEmpty()) {
@@ -102,15 +147,34 @@ final class ValueRules {
 
   /** Whether a whole number reads as a payment card number, with the card detector on. */
   boolean isCardNumber(long value) {
+    boolean card = readsAsCardNumber(value);
+    if (card) {
+      cardHits.increment();
+    }
+    return card;
+  }
+
+  /** {@link #isCardNumber} without counting. */
+  boolean readsAsCardNumber(long value) {
     if (!cardNumbers || value < 1_000_000_000_000L) {
       return false;
     }
-    String digits = Long.toString(value);
-    boolean[] found = new boolean[1];
-    Detector.CREDIT_CARD.scanner().scan(digits, (start, end) -> found[0] = true);
-    if (found[0]) {
-      cardHits.increment();
+    found.clear();
+    Detector.CREDIT_CARD.scanner().scan(Long.toString(value), found);
+    return found.any;
+  }
+
+  /** Notes whether a scanner found anything. */
+  private static final class Found implements MatchSink {
+    boolean any;
+
+    void clear() {
+      any = false;
     }
-    return found[0];
+
+    @Override
+    public void match(int start, int end) {
+      any = true;
+    }
   }
 }
