@@ -8,6 +8,7 @@ import static otelgw.core.exporterhelper.Fakes.count;
 import static otelgw.core.exporterhelper.Fakes.dropped;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -107,6 +108,31 @@ class QueuedRetryExporterTest {
 
   private static TraceBatch spans(int count) {
     return TestBatches.traceBatch("svc", count);
+  }
+
+  @Test
+  void anIdleConsumerDoesNotHoldOnToTheLastBatchItSent() throws Exception {
+    transport.gated = false;
+    BatchConsumer<TraceBatch> consumer = exporter(queue(10, true));
+    exporter.start();
+    WeakReference<TraceBatch> sent = sendAndForget(consumer);
+    await().atMost(Duration.ofSeconds(10)).until(() -> transport.sent.size() == 1);
+    transport.sent.clear();
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              System.gc();
+              return sent.get() == null;
+            });
+  }
+
+  // In a method of its own, so that no local of the test keeps the batch reachable.
+  private static WeakReference<TraceBatch> sendAndForget(BatchConsumer<TraceBatch> consumer) {
+    TraceBatch batch = spans(10);
+    consumer.consume(batch);
+    return new WeakReference<>(batch);
   }
 
   @Test
