@@ -118,8 +118,8 @@ class StartupReportTest {
         .contains("max message 8 MiB")
         .contains("max body 2MiB")
         .contains(
-            "\n  processor memory_limiter: refuse new data above 240 MiB of heap, hard limit 300"
-                + " MiB, checked every 2s")
+            "\n  processor memory_limiter: refuse new data above 240 MiB in flight or 300 MiB of"
+                + " live heap, checked every 2s")
         .contains("\n  processor batch: send at 500 items, after 300ms")
         .contains("ring of 1024 requests")
         .contains(

@@ -20,14 +20,15 @@ import otelgw.core.telemetry.MetricNames;
 import otelgw.core.telemetry.ThrottledLog;
 
 /**
- * The memory limiter's admission check, shared by every pipeline that lists it. Two measures, each
- * held under the soft limit:
+ * The memory limiter's admission check, shared by every pipeline that lists it. Two measures:
  *
  * <ul>
- *   <li>the bytes of requests admitted and not yet delivered or dropped, accounted exactly: every
- *       admitted request holds a ticket its last holder releases;
- *   <li>the heap held by live data, sampled every {@code check_interval} on a ticker, so that
- *       memory otelgw does not account for (decoded messages, buffers) counts too.
+ *   <li>the bytes of requests admitted and not yet delivered or dropped, accounted exactly (every
+ *       admitted request holds a ticket its last holder releases), held under the soft limit;
+ *   <li>the heap held by live data, sampled every {@code check_interval} on a ticker, held under
+ *       the hard limit, so that memory otelgw does not account for (decoded messages, buffers)
+ *       counts too. The spike allowance between the limits is the room that this and the rest of
+ *       the process need beside the data in flight.
  * </ul>
  *
  * <p>{@link #admit} runs on receivers' I/O threads: one volatile read and one atomic add.
@@ -56,14 +57,14 @@ final class MemoryLimiter implements Admission {
   private final long hardLimit;
   private final LongSupplier heap;
   private final Runnable collectGarbage;
-  private long lastCollection =
-      System.nanoTime() - MIN_COLLECTION_INTERVAL.toNanos(); // ticker only
+  private final long minCollectionInterval;
+  private long lastCollection; // ticker only
   private final Logger log;
   private final AtomicLong inFlight = new AtomicLong();
   private final AtomicReference<State> state = new AtomicReference<>(State.ACCEPTING);
   private final ThrottledLog checkFailures;
   private volatile long heapLive;
-  private volatile boolean overSoftLimit;
+  private volatile boolean heapOverLimit;
   // Set by a refusal for in-flight bytes; the ticker leaves that state after a quiet interval.
   private volatile boolean refusedSinceCheck;
   private ScheduledExecutorService ticker;
@@ -92,8 +93,22 @@ final class MemoryLimiter implements Admission {
       Runnable collectGarbage,
       MeterRegistry meters,
       Logger log) {
+    this(id, config, maxHeap, heap, collectGarbage, meters, log, MIN_COLLECTION_INTERVAL);
+  }
+
+  MemoryLimiter(
+      ComponentId id,
+      MemoryLimiterConfig config,
+      long maxHeap,
+      LongSupplier heap,
+      Runnable collectGarbage,
+      MeterRegistry meters,
+      Logger log,
+      Duration minCollectionInterval) {
     this.id = id;
     this.collectGarbage = collectGarbage;
+    this.minCollectionInterval = minCollectionInterval.toNanos();
+    this.lastCollection = System.nanoTime() - this.minCollectionInterval;
     this.log = log;
     this.checkFailures = new ThrottledLog(log, Duration.ofMinutes(1));
     this.checkInterval = config.checkInterval();
@@ -124,7 +139,7 @@ final class MemoryLimiter implements Admission {
 
   @Override
   public Ticket admit(long bytes) throws RefusedException {
-    if (overSoftLimit) {
+    if (heapOverLimit) {
       throw REFUSED;
     }
     long after = inFlight.addAndGet(bytes);
@@ -168,7 +183,7 @@ final class MemoryLimiter implements Admission {
     long period = checkInterval.toNanos();
     ticker.scheduleAtFixedRate(this::check, period, period, TimeUnit.NANOSECONDS);
     log.info(
-        "memory limiter {}: refusing new data above {} MiB (hard limit {} MiB)",
+        "memory limiter {}: refusing new data above {} MiB in flight (hard limit {} MiB)",
         id,
         softLimit >> 20,
         hardLimit >> 20);
@@ -196,34 +211,36 @@ final class MemoryLimiter implements Admission {
   private void sample() {
     heapLive = heap.getAsLong();
     long now = System.nanoTime();
-    // Above the hard limit, as the Collector does: what reads as live after young collections
-    // includes old-generation garbage that only a full collection finds. And still above the soft
-    // limit a check after refusing began: under the Serial and Parallel collectors the old
-    // generation reads as it was at the last full collection, and while new data is refused
-    // nothing allocates enough to bring the next one, so a stale reading would refuse for ever.
-    // Collect, and judge by what is really left.
-    boolean verify =
-        heapLive > hardLimit || (heapLive > softLimit && state.get() == State.REFUSING_HEAP);
-    if (verify && now - lastCollection >= MIN_COLLECTION_INTERVAL.toNanos()) {
+    // The heap is held under the hard limit; the soft limit is for the data in flight, accounted
+    // exactly in admit(). The heap reads as that data plus everything else live, so held to the
+    // soft limit too it refused whenever in-flight data neared its own limit, a check interval at
+    // a time: in the load test, a second of refusals every two seconds.
+    //
+    // Above the hard limit, collect first, as the Collector does: what reads as live after young
+    // collections includes old-generation garbage that only a full collection finds, and under
+    // the Serial and Parallel collectors the old generation reads as it was at the last full
+    // collection, which, while new data is refused, nothing allocates enough to bring. Judge by
+    // what is really left.
+    if (heapLive > hardLimit && now - lastCollection >= minCollectionInterval) {
       lastCollection = now;
       collectGarbage.run();
       heapLive = heap.getAsLong();
     }
-    boolean over = heapLive > softLimit;
-    overSoftLimit = over;
+    boolean over = heapLive > hardLimit;
+    heapOverLimit = over;
     if (over) {
       State before = state.getAndSet(State.REFUSING_HEAP);
       if (before != State.REFUSING_HEAP) {
         log.warn(
-            "memory limiter {}: live heap {} MiB is above the soft limit of {} MiB; refusing new"
+            "memory limiter {}: live heap {} MiB is above the hard limit of {} MiB; refusing new"
                 + " data until it drops",
             id,
             heapLive >> 20,
-            softLimit >> 20);
+            hardLimit >> 20);
       }
     } else if (state.compareAndSet(State.REFUSING_HEAP, State.ACCEPTING)) {
       log.info(
-          "memory limiter {}: live heap {} MiB is below the soft limit again; accepting data",
+          "memory limiter {}: live heap {} MiB is below the hard limit again; accepting data",
           id,
           heapLive >> 20);
     } else if (!refusedSinceCheck

@@ -52,9 +52,9 @@ public final class MemoryLimiterFactory implements ProcessorFactory<MemoryLimite
     long maxHeap = HeapSampler.maxHeap();
     return "refuse new data above "
         + config.softLimitBytes(maxHeap) / MIB
-        + " MiB of heap, hard limit "
+        + " MiB in flight or "
         + config.hardLimitBytes(maxHeap) / MIB
-        + " MiB, checked every "
+        + " MiB of live heap, checked every "
         + Durations.format(config.checkInterval());
   }
 

@@ -87,9 +87,13 @@ class MemoryLimiterTest {
   }
 
   @Test
-  void refusesWhileLiveHeapIsAboveTheSoftLimit() throws Exception {
-    MemoryLimiter limiter = limiter(100, 20); // soft limit 80 MiB
-    heap.set(90 * MIB);
+  void refusesWhileLiveHeapIsAboveTheHardLimitNotTheSoftOne() throws Exception {
+    MemoryLimiter limiter = limiter(100, 20); // soft limit 80 MiB, hard 100 MiB
+    heap.set(90 * MIB); // in-flight data and what else lives: the soft limit is for the former
+    limiter.check();
+    limiter.admit(1).release();
+
+    heap.set(110 * MIB);
     limiter.check();
     assertThatThrownBy(() -> limiter.admit(1)).isInstanceOf(RefusedException.class);
     assertThat(meters.get("otelgw.memory_limiter.refusing").gauge().value()).isEqualTo(1);
@@ -173,8 +177,8 @@ class MemoryLimiterTest {
 
   @Test
   void refusingForTheHeapLogsOnceEachWay() {
-    MemoryLimiter limiter = limiter(100, 20); // soft limit 80 MiB
-    heap.set(90 * MIB);
+    MemoryLimiter limiter = limiter(100, 20); // hard limit 100 MiB
+    heap.set(110 * MIB);
     limiter.check();
     limiter.check();
     limiter.check();
@@ -183,8 +187,8 @@ class MemoryLimiterTest {
     limiter.check();
 
     assertThat(log.lines).hasSize(2);
-    assertThat(log.lines.get(0)).startsWith("WARN").contains("live heap 90 MiB is above");
-    assertThat(log.lines.get(1)).startsWith("INFO").contains("below the soft limit again");
+    assertThat(log.lines.get(0)).startsWith("WARN").contains("live heap 110 MiB is above");
+    assertThat(log.lines.get(1)).startsWith("INFO").contains("below the hard limit again");
     assertThat(limiter.state()).isEqualTo(State.ACCEPTING);
   }
 
@@ -193,7 +197,7 @@ class MemoryLimiterTest {
     MemoryLimiter limiter = limiter(100, 20); // soft limit 80 MiB
     Ticket held = limiter.admit(80 * MIB);
     refuse(limiter, MIB);
-    heap.set(90 * MIB);
+    heap.set(110 * MIB);
 
     limiter.check();
     refuse(limiter, MIB); // refused for the heap now: no new line
@@ -208,8 +212,8 @@ class MemoryLimiterTest {
             "WARN memory limiter memory_limiter",
             "INFO memory limiter memory_limiter");
     assertThat(log.lines.get(0)).contains("not delivered yet");
-    assertThat(log.lines.get(1)).contains("live heap 90 MiB");
-    assertThat(log.lines.get(2)).contains("below the soft limit again");
+    assertThat(log.lines.get(1)).contains("live heap 110 MiB");
+    assertThat(log.lines.get(2)).contains("below the hard limit again");
     assertThat(limiter.state()).isEqualTo(State.ACCEPTING);
   }
 
@@ -220,8 +224,8 @@ class MemoryLimiterTest {
 
     limiter.check();
 
-    assertThat(collections).hasValue(0); // between the limits: refuse, no collection
-    assertThat(limiter.state()).isEqualTo(State.REFUSING_HEAP);
+    assertThat(collections).hasValue(0); // between the limits: accept, no collection
+    assertThat(limiter.state()).isEqualTo(State.ACCEPTING);
 
     heap.set(120 * MIB);
     MemoryLimiter collecting =
@@ -250,31 +254,35 @@ class MemoryLimiterTest {
   }
 
   @Test
-  void aStaleReadingAboveTheSoftLimitIsVerifiedByACollectionOnTheNextCheck() {
+  void aStaleReadingIsVerifiedByACollectionOnEveryCheckItKeepsRefusing() {
     // Serial and Parallel report the old generation as of the last full collection: a reading
-    // that nothing refreshes while refusing keeps data out until a collection is forced.
+    // that nothing refreshes while refusing would keep data out for good.
+    AtomicInteger staleChecks = new AtomicInteger(2);
     MemoryLimiter limiter =
         new MemoryLimiter(
             ComponentId.parse("memory_limiter"),
-            new MemoryLimiterConfig(Duration.ofSeconds(1), 100, 20, 0, 0),
+            new MemoryLimiterConfig(Duration.ZERO, 100, 20, 0, 0),
             1024 * MIB,
             heap::get,
             () -> {
               collections.incrementAndGet();
-              heap.set(10 * MIB);
+              if (staleChecks.decrementAndGet() == 0) {
+                heap.set(10 * MIB);
+              }
             },
             meters,
-            log);
-    heap.set(90 * MIB); // between the limits, and stays so until something collects
-
-    limiter.check();
-
-    assertThat(collections).hasValue(0); // the first reading above the soft limit is believed
-    assertThat(limiter.state()).isEqualTo(State.REFUSING_HEAP);
+            log,
+            Duration.ZERO);
+    heap.set(110 * MIB);
 
     limiter.check();
 
     assertThat(collections).hasValue(1);
+    assertThat(limiter.state()).isEqualTo(State.REFUSING_HEAP);
+
+    limiter.check();
+
+    assertThat(collections).hasValue(2);
     assertThat(limiter.state()).isEqualTo(State.ACCEPTING);
   }
 
@@ -320,7 +328,7 @@ class MemoryLimiterTest {
 
       await().atMost(Duration.ofSeconds(10)).until(() -> samples.get() >= 5);
 
-      heap.set(90 * MIB);
+      heap.set(110 * MIB); // above the hard limit
       await().atMost(Duration.ofSeconds(10)).until(() -> limiter.state() == State.REFUSING_HEAP);
       assertThat(log.lines).anySatisfy(line -> assertThat(line).startsWith("ERROR"));
     } finally {
