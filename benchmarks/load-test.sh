@@ -14,7 +14,7 @@
 # ~198,000 after 40 s, in one session).
 #
 # otelgw runs as a user would start it: `bin/otelgw --config FILE`, the launcher's JVM settings
-# (a 128 MiB heap, the parallel collector); --jvm-flags are added after them, and win. Build
+# (a 256 MiB heap, the parallel collector); --jvm-flags are added after them, and win. Build
 # first: mvn -q install -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."

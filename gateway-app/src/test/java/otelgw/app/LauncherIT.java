@@ -68,12 +68,12 @@ class LauncherIT {
   void theHeapIsOtelgwHeapAndTheLimiterTakesItsShareOfIt() throws Exception {
     // The JVM reports a little less than -Xmx as its maximum (a survivor space is not counted).
     assertThat(hardLimitMib(Map.of("OTELGW_HEAP", "96m"))).isBetween(40L, 48L);
-    assertThat(hardLimitMib(Map.of())).isBetween(56L, 64L); // the default, 128m
+    assertThat(hardLimitMib(Map.of())).isBetween(112L, 128L); // the default, 256m
   }
 
   @Test
   void javaOptsComeLastAndWin() throws Exception {
-    assertThat(hardLimitMib(Map.of("JAVA_OPTS", "-Xms200m -Xmx200m"))).isBetween(90L, 100L);
+    assertThat(hardLimitMib(Map.of("JAVA_OPTS", "-Xms320m -Xmx320m"))).isBetween(140L, 160L);
   }
 
   @Test
