@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /** A JVM the load test starts, measures through /proc and jcmd, and stops: otelgw or the relay. */
 final class TargetProcess implements AutoCloseable {
 
-  private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+  // One line for G1's whole heap; one per generation for Parallel and Serial (young, then old).
+  private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
   private final Process process;
   private final List<String> command;
@@ -68,7 +69,11 @@ final class TargetProcess implements AutoCloseable {
   long heapAfterGcBytes() throws IOException, InterruptedException {
     jcmd("GC.run");
     Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-    return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
+    long kib = -1;
+    while (used.find()) {
+      kib = Math.max(kib, 0) + Long.parseLong(used.group(1));
+    }
+    return kib < 0 ? -1 : kib * 1024;
   }
 
   /** The JVM's flags as it runs, ergonomic choices included (jcmd VM.flags). */

@@ -1,26 +1,79 @@
 package otelgw.core.processor.memorylimiter;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /**
- * Reads how much heap is held by live data: each heap pool's use after its last collection (its
- * current use where the JVM does not say). Plain "heap used" counts garbage too, which on a busy
- * gateway would read as memory pressure that the next collection clears.
+ * Reads how much heap is held by live data: the heap in use when the last collection, of any kind,
+ * ended. Plain "heap used" counts garbage too, which on a busy gateway would read as memory
+ * pressure that the next collection clears.
+ *
+ * <p>Why the last collection's figures and not each pool's "collection usage": under the Serial and
+ * Parallel collectors the old generation's collection usage is that of the last <em>full</em>
+ * collection, which may be minutes old, so data promoted since did not show at all. After a young
+ * collection the old generation reads what it holds, garbage included: more than is live, which the
+ * memory limiter verifies with a full collection before it refuses. Until the first collection,
+ * each pool's collection usage (or current use) stands in.
+ *
+ * <p>One per JVM ({@link #INSTANCE}): it listens to the collectors for as long as the JVM runs.
  */
 final class HeapSampler implements LongSupplier {
+
+  static final HeapSampler INSTANCE = new HeapSampler();
 
   private final List<MemoryPoolMXBean> heapPools =
       ManagementFactory.getMemoryPoolMXBeans().stream()
           .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isValid())
           .toList();
+  private final Set<String> heapPoolNames =
+      heapPools.stream().map(MemoryPoolMXBean::getName).collect(Collectors.toUnmodifiableSet());
+  private volatile long afterLastCollection = -1;
+
+  private HeapSampler() {
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (collector instanceof NotificationEmitter emitter) {
+        emitter.addNotificationListener(this::collected, null, null);
+      }
+    }
+  }
 
   @Override
   public long getAsLong() {
+    long last = afterLastCollection;
+    return last >= 0 ? last : collectionUsage();
+  }
+
+  private void collected(Notification notification, Object handback) {
+    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+        notification.getType())) {
+      return;
+    }
+    Map<String, MemoryUsage> after =
+        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+            .getGcInfo()
+            .getMemoryUsageAfterGc();
+    long live = 0;
+    for (Map.Entry<String, MemoryUsage> pool : after.entrySet()) {
+      if (heapPoolNames.contains(pool.getKey())) {
+        live += pool.getValue().getUsed();
+      }
+    }
+    afterLastCollection = live;
+  }
+
+  private long collectionUsage() {
     long live = 0;
     for (MemoryPoolMXBean pool : heapPools) {
       MemoryUsage afterGc = pool.getCollectionUsage();

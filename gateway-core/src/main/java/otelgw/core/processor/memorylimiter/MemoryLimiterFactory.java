@@ -62,6 +62,6 @@ public final class MemoryLimiterFactory implements ProcessorFactory<MemoryLimite
   public Optional<Admission> createAdmission(
       ComponentId id, MemoryLimiterConfig config, MeterRegistry meters) {
     return Optional.of(
-        new MemoryLimiter(id, config, HeapSampler.maxHeap(), new HeapSampler(), meters));
+        new MemoryLimiter(id, config, HeapSampler.maxHeap(), HeapSampler.INSTANCE, meters));
   }
 }
