@@ -132,10 +132,13 @@ public final class PipelineGraph {
     }
 
     Map<ComponentId, Component> receivers = new LinkedHashMap<>();
+    InFlightGuard unlimited = InFlightGuard.halfTheHeap();
     fedByReceiver.forEach(
         (id, fed) -> {
           Map<Signal, Ingress<?>> bySignal = new EnumMap<>(Signal.class);
-          fed.forEach((signal, list) -> bySignal.put(signal, ingressInto(list, built, admissions)));
+          fed.forEach(
+              (signal, list) ->
+                  bySignal.put(signal, ingressInto(list, built, admissions, unlimited)));
           ResolvedConfig.Resolved component = resolved.component(ComponentKind.RECEIVER, id);
           ReceiverSettings settings =
               new ReceiverSettings(id, Ingresses.of(id, bySignal, meters), meters, extensionLookup);
@@ -282,13 +285,14 @@ public final class PipelineGraph {
 
   /**
    * The way into the rings of {@code fed}, behind the admission checks of those pipelines (each
-   * shared check asked once).
+   * shared check asked once), or behind {@code unlimited} where none of them has one.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Ingress<?> ingressInto(
       List<PipelineConfig> fed,
       Map<PipelineConfig, Pipeline<?>> built,
-      Map<ComponentId, Admission> admissions) {
+      Map<ComponentId, Admission> admissions,
+      InFlightGuard unlimited) {
     List<RingStage<?>> rings = new ArrayList<>();
     Set<Admission> checks = new LinkedHashSet<>();
     for (PipelineConfig pipeline : fed) {
@@ -300,8 +304,10 @@ public final class PipelineGraph {
         }
       }
     }
-    Ingress ingress = new RingIngress(rings);
-    return checks.isEmpty() ? ingress : new AdmittingIngress(List.copyOf(checks), ingress);
+    if (checks.isEmpty()) {
+      checks.add(unlimited);
+    }
+    return new AdmittingIngress(List.copyOf(checks), new RingIngress(rings));
   }
 
   @SuppressWarnings("unchecked")

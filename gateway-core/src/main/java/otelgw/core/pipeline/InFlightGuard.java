@@ -1,0 +1,68 @@
+package otelgw.core.pipeline;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import otelgw.core.batch.CountedTicket;
+import otelgw.core.batch.Ticket;
+import otelgw.core.component.Admission;
+import otelgw.core.error.RefusedException;
+import otelgw.core.telemetry.ThrottledLog;
+
+/**
+ * The admission of receivers whose pipelines have no memory limiter: the bytes of requests accepted
+ * and not yet delivered or dropped are held under a share of the heap, and new data above it is
+ * refused retryably (counted as {@code memory_limit}). Without it, what such pipelines hold is
+ * bounded only by their rings and queues, counted in requests: at the maximum rate the passthrough
+ * config's 2,000 requests of 84 KB ran a 128 MiB heap out of memory, and the process exited with
+ * everything it had acknowledged. The memory limiter, which also watches the heap, is still what a
+ * production pipeline wants; this keeps the process alive without one. One per pipeline graph.
+ */
+final class InFlightGuard implements Admission {
+
+  private static final Logger logger = LoggerFactory.getLogger(InFlightGuard.class);
+  private static final RefusedException REFUSED =
+      RefusedException.of(RefusedException.Reason.MEMORY_LIMIT);
+
+  private final long limit;
+  private final AtomicLong inFlight = new AtomicLong();
+  private final ThrottledLog refusals = new ThrottledLog(logger, Duration.ofMinutes(1));
+
+  InFlightGuard(long limit) {
+    this.limit = limit;
+  }
+
+  /** A guard at half the heap this JVM may grow to. */
+  static InFlightGuard halfTheHeap() {
+    return new InFlightGuard(Runtime.getRuntime().maxMemory() / 2);
+  }
+
+  @Override
+  public Ticket admit(long bytes) throws RefusedException {
+    long after = inFlight.addAndGet(bytes);
+    if (after > limit && after != bytes) {
+      inFlight.addAndGet(-bytes); // a lone request larger than the limit is still let in
+      refusals.warn(
+          "no memory_limiter in the pipelines this receiver feeds, and "
+              + ((after - bytes) >> 20)
+              + " MiB of accepted data is not delivered yet, above half the heap: refusing new"
+              + " data until exporters catch up");
+      throw REFUSED;
+    }
+    return new CountedTicket(bytes, this::free);
+  }
+
+  @Override
+  public boolean refusing() {
+    return inFlight.get() > limit;
+  }
+
+  long inFlightBytes() {
+    return inFlight.get();
+  }
+
+  private void free(long bytes) {
+    inFlight.addAndGet(-bytes);
+  }
+}
