@@ -82,18 +82,7 @@ final class MemoryLimiter implements Admission {
       long maxHeap,
       LongSupplier heap,
       MeterRegistry meters) {
-    this(id, config, maxHeap, heap, System::gc, meters, logger);
-  }
-
-  MemoryLimiter(
-      ComponentId id,
-      MemoryLimiterConfig config,
-      long maxHeap,
-      LongSupplier heap,
-      Runnable collectGarbage,
-      MeterRegistry meters,
-      Logger log) {
-    this(id, config, maxHeap, heap, collectGarbage, meters, log, MIN_COLLECTION_INTERVAL);
+    this(id, config, maxHeap, heap, System::gc, meters, logger, MIN_COLLECTION_INTERVAL);
   }
 
   MemoryLimiter(

@@ -38,7 +38,8 @@ class MemoryLimiterTest {
         heap::get,
         collections::incrementAndGet,
         meters,
-        log);
+        log,
+        MemoryLimiter.MIN_COLLECTION_INTERVAL);
   }
 
   private static void refuse(MemoryLimiter limiter, long bytes) {
@@ -239,7 +240,8 @@ class MemoryLimiterTest {
               heap.set(30 * MIB); // the full collection found it was mostly garbage
             },
             meters,
-            log);
+            log,
+            MemoryLimiter.MIN_COLLECTION_INTERVAL);
 
     collecting.check();
 
@@ -298,7 +300,8 @@ class MemoryLimiterTest {
             },
             collections::incrementAndGet,
             meters,
-            log);
+            log,
+            MemoryLimiter.MIN_COLLECTION_INTERVAL);
 
     assertThatCode(limiter::check).doesNotThrowAnyException();
     assertThat(log.lines).singleElement().asString().startsWith("ERROR").contains("heap check");
@@ -321,7 +324,8 @@ class MemoryLimiterTest {
             },
             collections::incrementAndGet,
             meters,
-            log);
+            log,
+            MemoryLimiter.MIN_COLLECTION_INTERVAL);
     try {
       limiter.start();
       assertThat(samples.get()).isEqualTo(1); // start() checks at once
