@@ -25,6 +25,10 @@ final class InFlightGuard implements Admission {
   private static final RefusedException REFUSED =
       RefusedException.of(RefusedException.Reason.MEMORY_LIMIT);
 
+  private static final String OVER_LIMIT =
+      "no memory_limiter in the pipelines this receiver feeds, and the data accepted and not"
+          + " delivered yet holds half the heap: refusing new data until exporters catch up";
+
   private final long limit;
   private final AtomicLong inFlight = new AtomicLong();
   private final ThrottledLog refusals = new ThrottledLog(logger, Duration.ofMinutes(1));
@@ -43,11 +47,7 @@ final class InFlightGuard implements Admission {
     long after = inFlight.addAndGet(bytes);
     if (after > limit && after != bytes) {
       inFlight.addAndGet(-bytes); // a lone request larger than the limit is still let in
-      refusals.warn(
-          "no memory_limiter in the pipelines this receiver feeds, and "
-              + ((after - bytes) >> 20)
-              + " MiB of accepted data is not delivered yet, above half the heap: refusing new"
-              + " data until exporters catch up");
+      refusals.warn(OVER_LIMIT); // a constant: refusing is the hot path of an overloaded gateway
       throw REFUSED;
     }
     return new CountedTicket(bytes, this::free);
