@@ -1,10 +1,9 @@
 package otelgw.core.pipeline;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import otelgw.core.batch.CountedTicket;
+import otelgw.core.batch.InFlightBytes;
 import otelgw.core.batch.Ticket;
 import otelgw.core.component.Admission;
 import otelgw.core.error.RefusedException;
@@ -29,12 +28,11 @@ final class InFlightGuard implements Admission {
       "no memory_limiter in the pipelines this receiver feeds, and the data accepted and not"
           + " delivered yet holds half the heap: refusing new data until exporters catch up";
 
-  private final long limit;
-  private final AtomicLong inFlight = new AtomicLong();
+  private final InFlightBytes inFlight;
   private final ThrottledLog refusals = new ThrottledLog(logger, Duration.ofMinutes(1));
 
   InFlightGuard(long limit) {
-    this.limit = limit;
+    this.inFlight = new InFlightBytes(limit);
   }
 
   /** A guard at half the heap this JVM may grow to. */
@@ -44,25 +42,20 @@ final class InFlightGuard implements Admission {
 
   @Override
   public Ticket admit(long bytes) throws RefusedException {
-    long after = inFlight.addAndGet(bytes);
-    if (after > limit && after != bytes) {
-      inFlight.addAndGet(-bytes); // a lone request larger than the limit is still let in
+    Ticket reserved = inFlight.tryReserve(bytes);
+    if (reserved == null) {
       refusals.warn(OVER_LIMIT); // a constant: refusing is the hot path of an overloaded gateway
       throw REFUSED;
     }
-    return new CountedTicket(bytes, this::free);
+    return reserved;
   }
 
   @Override
   public boolean refusing() {
-    return inFlight.get() > limit;
+    return inFlight.overLimit();
   }
 
   long inFlightBytes() {
-    return inFlight.get();
-  }
-
-  private void free(long bytes) {
-    inFlight.addAndGet(-bytes);
+    return inFlight.held();
   }
 }

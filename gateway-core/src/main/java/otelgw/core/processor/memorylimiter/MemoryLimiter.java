@@ -6,13 +6,12 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import otelgw.config.ComponentId;
-import otelgw.core.batch.CountedTicket;
+import otelgw.core.batch.InFlightBytes;
 import otelgw.core.batch.Ticket;
 import otelgw.core.component.Admission;
 import otelgw.core.error.RefusedException;
@@ -60,7 +59,7 @@ final class MemoryLimiter implements Admission {
   private final long minCollectionInterval;
   private long lastCollection; // ticker only
   private final Logger log;
-  private final AtomicLong inFlight = new AtomicLong();
+  private final InFlightBytes inFlight;
   private final AtomicReference<State> state = new AtomicReference<>(State.ACCEPTING);
   private final ThrottledLog checkFailures;
   private volatile long heapLive;
@@ -103,9 +102,10 @@ final class MemoryLimiter implements Admission {
     this.checkInterval = config.checkInterval();
     this.hardLimit = config.hardLimitBytes(maxHeap);
     this.softLimit = config.softLimitBytes(maxHeap);
+    this.inFlight = new InFlightBytes(softLimit);
     this.heap = heap;
     String component = id.toString();
-    Gauge.builder(MetricNames.MEMORY_LIMITER_IN_FLIGHT, inFlight, AtomicLong::get)
+    Gauge.builder(MetricNames.MEMORY_LIMITER_IN_FLIGHT, inFlight, InFlightBytes::held)
         .description("Bytes of requests admitted and not yet delivered or dropped.")
         .baseUnit("bytes")
         .tag("processor", component)
@@ -131,13 +131,12 @@ final class MemoryLimiter implements Admission {
     if (heapOverLimit) {
       throw REFUSED;
     }
-    long after = inFlight.addAndGet(bytes);
-    if (after > softLimit && after != bytes) {
-      inFlight.addAndGet(-bytes); // a lone request larger than the limit is still let in
-      refusedForInFlight(after - bytes);
+    Ticket reserved = inFlight.tryReserve(bytes);
+    if (reserved == null) {
+      refusedForInFlight(inFlight.held());
       throw REFUSED;
     }
-    return new CountedTicket(bytes, this::free);
+    return reserved;
   }
 
   // Plain reads first: only the request that changes the state pays for a write and a log line.
@@ -238,7 +237,7 @@ final class MemoryLimiter implements Admission {
           "memory limiter {}: no request refused for in-flight bytes since the last check ({} MiB"
               + " in flight); accepting data",
           id,
-          inFlight.get() >> 20);
+          inFlight.held() >> 20);
     }
     refusedSinceCheck = false;
   }
@@ -250,14 +249,10 @@ final class MemoryLimiter implements Admission {
 
   @Override
   public boolean refusing() {
-    return state.get() != State.ACCEPTING || inFlight.get() > softLimit;
+    return state.get() != State.ACCEPTING || inFlight.overLimit();
   }
 
   long inFlightBytes() {
-    return inFlight.get();
-  }
-
-  private void free(long bytes) {
-    inFlight.addAndGet(-bytes);
+    return inFlight.held();
   }
 }
