@@ -21,9 +21,9 @@ import java.util.regex.PatternSyntaxException;
  *       (alternations inside loops over thousands of chars) counts as too costly too.
  * </ul>
  *
- * <p>A text that cannot hold a match, because it is too short or lacks plain text every match
- * contains (an e-mail pattern's {@code @}), is passed over without running the matcher; see {@link
- * Prefilter}.
+ * <p>A text that cannot hold a match, because it is too short or lacks a run of chars every match
+ * holds (an SSN pattern's {@code [0-9]{3}-[0-9]{2}-[0-9]{4}}), is passed over without running the
+ * matcher; see {@link Prefilter}.
  *
  * <p>Empty matches are not reported. Thread-safe (each thread reuses a matcher of its own); the
  * budget is not.

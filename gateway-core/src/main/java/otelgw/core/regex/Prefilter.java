@@ -1,29 +1,44 @@
 package otelgw.core.regex;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 /**
  * What every match of a regex needs, read from the regex's top level, so that a text that cannot
- * hold a match is passed over without running the matcher: the longest piece of plain text every
- * match contains (an e-mail pattern's {@code @}, a JWT pattern's {@code eyJ}) and the fewest chars
- * a match takes (13 for {@code 4[0-9]{12}}). Java's matcher reports "no match" only after trying
- * one at every position, which for a pattern that starts with a greedy class is quadratic in the
- * runs that class matches; a length check and {@link String#contains} cost one fast pass at most.
+ * hold a match is passed over without running the matcher: the most telling run of char classes
+ * every match holds (an e-mail pattern's {@code [\w.+-]@[\w-]}, a card pattern's {@code
+ * 4[0-9]{12}}; see {@link ClassRun}) and the fewest chars a match takes (13 for {@code
+ * 4[0-9]{12}}). Java's matcher reports "no match" only after trying one at every position, through
+ * a chain of nodes per char; a length check and one pass for the run cost a few nanoseconds for a
+ * typical attribute value, and rule out most of them for the usual PII patterns.
  *
- * <p>Conservative: it rules a text out only where the regex is simple enough to be sure. Groups,
- * classes and escapes other than a backslash before punctuation end a run of plain text and count
- * no more than they must; an alternation at the top level, a flag that changes matching for the
- * rest of the regex ({@code (?i)}), quoting ({@code \Q}), an escape this reader does not know, or a
- * char outside the Basic Multilingual Plane make it rule nothing out. Immutable.
+ * <p>Conservative: it rules a text out only where the regex is simple enough to be sure. Groups
+ * count no more than they must and end a run; a class the reader cannot read exactly ({@code
+ * \p{L}}, {@code [a-z&&[^x]]}) holds every char; an alternation at the top level, a flag that
+ * changes matching for the rest of the regex ({@code (?i)}), quoting ({@code \Q}), an escape this
+ * reader does not know, or a char outside the Basic Multilingual Plane make it rule nothing out.
+ * Immutable.
  */
 final class Prefilter {
 
   /** Rules nothing out: for regexes the reader cannot be sure of. */
-  static final Prefilter NONE = new Prefilter("", 0);
+  static final Prefilter NONE = new Prefilter(List.of(), 0);
 
-  private final String required;
+  /** The most chars one quantified atom adds to a run: enough to tell, and a bounded check. */
+  private static final int MAX_REPEAT = 32;
+
+  /** The most runs checked: each costs a pass over the text where it is there. */
+  private static final int MAX_RUNS = 3;
+
+  /** Bits a run must tell to be worth a pass: a single printable char tells about 7. */
+  private static final double MIN_SELECTIVITY = 4;
+
+  private final ClassRun[] runs;
   private final int minLength;
 
-  private Prefilter(String required, int minLength) {
-    this.required = required;
+  private Prefilter(List<ClassRun> runs, int minLength) {
+    this.runs = runs.toArray(new ClassRun[0]);
     this.minLength = minLength;
   }
 
@@ -32,15 +47,15 @@ final class Prefilter {
     try {
       Reader reader = new Reader(regex);
       reader.read();
-      return new Prefilter(reader.longest, reader.minLength);
+      return new Prefilter(reader.telling(), reader.minLength);
     } catch (Unsure e) {
       return NONE;
     }
   }
 
-  /** Plain text every match contains; empty if there is none to tell. */
-  String required() {
-    return required;
+  /** The length of the most telling run every match holds; 0 if there is none to tell. */
+  int runLength() {
+    return runs.length == 0 ? 0 : runs[0].length();
   }
 
   /** The fewest chars a match takes; 0 if there is none to tell. */
@@ -50,19 +65,26 @@ final class Prefilter {
 
   /** Whether {@code text} cannot hold a match. */
   boolean rulesOut(String text) {
-    return text.length() < minLength || (!required.isEmpty() && !text.contains(required));
+    if (text.length() < minLength) {
+      return true;
+    }
+    for (ClassRun run : runs) {
+      if (!run.mayOccurIn(text)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Reads a regex's top level once, left to right. */
   private static final class Reader {
 
     private static final String ZERO_WIDTH_ESCAPES = "bBAzZG";
-    private static final String ONE_CHAR_ESCAPES = "dDwWsShHvVRXntrfea";
 
     private final String regex;
-    private final StringBuilder run = new StringBuilder();
+    private final List<CharClass> run = new ArrayList<>();
+    private final List<List<CharClass>> runs = new ArrayList<>();
     private int pos;
-    private String longest = "";
     private int minLength;
 
     Reader(String regex) {
@@ -87,25 +109,20 @@ final class Prefilter {
             endRun();
             quantifier();
           }
-          case '[', '.' -> {
-            if (c == '[') {
-              skipClass();
-            } else {
-              pos++;
-            }
-            endRun();
-            add(quantifier());
+          case '[' -> repeat(charClass());
+          case '.' -> {
+            pos++;
+            repeat(CharClass.dot());
           }
           case '^', '$' -> {
-            pos++;
-            endRun();
+            pos++; // zero width: the chars around it are still next to each other
             quantifier();
           }
           case '*', '+', '?', '{' -> throw Unsure.INSTANCE; // a quantifier with nothing before it
           case '\\' -> escape();
           default -> {
             pos++;
-            literal(c);
+            repeat(CharClass.of(c));
           }
         }
       }
@@ -119,85 +136,197 @@ final class Prefilter {
       char c = regex.charAt(pos + 1);
       pos += 2;
       if (!Character.isLetterOrDigit(c)) {
-        literal(c);
+        repeat(CharClass.of(c));
       } else if (ZERO_WIDTH_ESCAPES.indexOf(c) >= 0) {
+        quantifier();
+      } else if (c == 'R' || c == 'X') {
+        // A line break or a grapheme: one or more chars, not one class.
         endRun();
-      } else if (ONE_CHAR_ESCAPES.indexOf(c) >= 0) {
-        endRun();
-        add(quantifier());
+        minLength += quantifier().least;
       } else {
-        // Property, hex, unicode, octal, control, named and numbered back-reference escapes.
-        throw Unsure.INSTANCE;
+        CharClass escaped = CharClass.escape(c);
+        if (escaped == null) {
+          // Property, hex, unicode, octal, control, named and numbered back-reference escapes.
+          throw Unsure.INSTANCE;
+        }
+        repeat(escaped);
       }
     }
 
-    /** A plain char: part of the run unless a quantifier may leave it out or repeat it. */
-    private void literal(char c) throws Unsure {
-      char next = pos < regex.length() ? regex.charAt(pos) : 0;
-      if (next == '?' || next == '*' || next == '{') {
-        endRun();
-        add(quantifier());
-      } else if (next == '+') {
-        run.append(c); // at least once, but what follows need not be next to it
-        endRun();
-        add(quantifier());
-      } else {
-        run.append(c);
-        add(1);
+    /**
+     * An atom of {@code chars} and its quantifier. Repeated a fixed number of times it stays in the
+     * run; repeated a varying number, the first repetitions end the run and the last ones start the
+     * next (in {@code a+@}, the last {@code a} is next to the {@code @}).
+     */
+    private void repeat(CharClass chars) throws Unsure {
+      Quantifier quantifier = quantifier();
+      minLength += quantifier.least;
+      int copies = Math.min(quantifier.least, MAX_REPEAT);
+      for (int i = 0; i < copies; i++) {
+        run.add(chars);
       }
-    }
-
-    private void add(int chars) {
-      minLength += chars;
+      if (!quantifier.fixed || copies < quantifier.least) {
+        endRun();
+        for (int i = 0; i < copies; i++) {
+          run.add(chars);
+        }
+      }
     }
 
     private void endRun() {
-      if (run.length() > longest.length()) {
-        longest = run.toString();
+      if (ClassRun.selectivity(run) >= MIN_SELECTIVITY) {
+        runs.add(List.copyOf(run));
       }
-      run.setLength(0);
+      run.clear();
+    }
+
+    /**
+     * The most telling runs, most telling first; of two that tell as much, the earlier. Every one
+     * must occur, so a text can be ruled out by any.
+     */
+    List<ClassRun> telling() {
+      return runs.stream()
+          .sorted(
+              Comparator.comparingLong(
+                  (List<CharClass> classes) -> -Math.round(ClassRun.selectivity(classes) * 1000)))
+          .limit(MAX_RUNS)
+          .map(ClassRun::new)
+          .toList();
+    }
+
+    /** How often an atom must match at least, and whether always that often. */
+    private record Quantifier(int least, boolean fixed) {
+      static final Quantifier ONCE = new Quantifier(1, true);
     }
 
     /**
      * Skips a quantifier ({@code ?}, {@code *}, {@code +}, {@code {n}}, {@code {n,}}, {@code
-     * {n,m}}) and its lazy or possessive mark; returns how often the atom before it must match at
-     * least: 1 when there is none.
+     * {n,m}}) and its lazy or possessive mark; none is once.
      */
-    private int quantifier() throws Unsure {
+    private Quantifier quantifier() throws Unsure {
       if (pos >= regex.length()) {
-        return 1;
+        return Quantifier.ONCE;
       }
       char c = regex.charAt(pos);
-      int least;
+      Quantifier quantifier;
       if (c == '?' || c == '*') {
-        least = 0;
+        quantifier = new Quantifier(0, false);
         pos++;
       } else if (c == '+') {
-        least = 1;
+        quantifier = new Quantifier(1, false);
         pos++;
       } else if (c == '{') {
         int close = regex.indexOf('}', pos);
         if (close < 0) {
           throw Unsure.INSTANCE;
         }
-        String bounds = regex.substring(pos + 1, close);
-        int comma = bounds.indexOf(',');
-        try {
-          least = Integer.parseInt(comma < 0 ? bounds : bounds.substring(0, comma));
-        } catch (NumberFormatException e) {
-          throw Unsure.INSTANCE;
-        }
-        if (least < 0 || least > 1 << 16) {
-          throw Unsure.INSTANCE;
-        }
+        quantifier = bounds(regex.substring(pos + 1, close));
         pos = close + 1;
       } else {
-        return 1;
+        return Quantifier.ONCE;
       }
       if (pos < regex.length() && (regex.charAt(pos) == '?' || regex.charAt(pos) == '+')) {
         pos++;
       }
-      return least;
+      return quantifier;
+    }
+
+    private static Quantifier bounds(String bounds) throws Unsure {
+      int comma = bounds.indexOf(',');
+      try {
+        int least = Integer.parseInt(comma < 0 ? bounds : bounds.substring(0, comma));
+        if (least < 0 || least > 1 << 16) {
+          throw Unsure.INSTANCE;
+        }
+        boolean fixed =
+            comma < 0
+                || (comma < bounds.length() - 1
+                    && Integer.parseInt(bounds.substring(comma + 1)) == least);
+        return new Quantifier(least, fixed);
+      } catch (NumberFormatException e) {
+        throw Unsure.INSTANCE;
+      }
+    }
+
+    /**
+     * Reads a character class. One it cannot read exactly, with nested classes, intersections or
+     * escapes it does not know, holds every char: more than it should, which a prefilter may.
+     */
+    private CharClass charClass() throws Unsure {
+      int start = pos;
+      CharClass read = readClass();
+      if (read == null) {
+        pos = start;
+        skipClass();
+        return CharClass.ANY;
+      }
+      return read;
+    }
+
+    /** The class at {@code pos}, or null where it cannot be read exactly. */
+    private CharClass readClass() throws Unsure {
+      pos++; // [
+      boolean negated = pos < regex.length() && regex.charAt(pos) == '^';
+      if (negated) {
+        pos++;
+      }
+      if (pos < regex.length() && regex.charAt(pos) == ']') {
+        throw Unsure.INSTANCE; // '[]...]' and '[^]...]': leave such classes alone
+      }
+      CharClass.Builder chars = new CharClass.Builder();
+      while (pos < regex.length()) {
+        char c = regex.charAt(pos);
+        if (c == ']') {
+          pos++;
+          return negated ? chars.negate().build() : chars.build();
+        }
+        if (c == '[' || regex.startsWith("&&", pos)) {
+          return null;
+        }
+        int from = classChar();
+        if (from == -2) {
+          return null;
+        }
+        if (from == -1) {
+          chars.add(CharClass.escape(regex.charAt(pos - 1)));
+          continue;
+        }
+        if (pos + 1 < regex.length() && regex.charAt(pos) == '-' && regex.charAt(pos + 1) != ']') {
+          pos++;
+          int to = classChar();
+          if (to < 0) {
+            return null;
+          }
+          chars.addRange((char) from, (char) to);
+        } else {
+          chars.add((char) from);
+        }
+      }
+      throw Unsure.INSTANCE;
+    }
+
+    /**
+     * Reads one char of a class: the char, -1 for an escape that stands for a class ({@code \d}),
+     * -2 for one this reader does not know.
+     */
+    private int classChar() {
+      char c = regex.charAt(pos++);
+      if (c != '\\') {
+        return c;
+      }
+      if (pos >= regex.length()) {
+        return -2;
+      }
+      char escaped = regex.charAt(pos++);
+      if (!Character.isLetterOrDigit(escaped)) {
+        return escaped;
+      }
+      CharClass chars = CharClass.escape(escaped);
+      if (chars == null) {
+        return -2;
+      }
+      int single = chars.single();
+      return "ntrfea".indexOf(escaped) >= 0 ? single : -1;
     }
 
     /** Skips a group and what it holds; a top-level flag group such as {@code (?i)} is unsure. */

@@ -3,6 +3,7 @@ package otelgw.core.regex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,25 +16,26 @@ class PrefilterTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "[\\w.+-]+@[\\w-]+\\.[\\w.]+ | @",
-        "eyJ[a-zA-Z0-9_-]+\\.[a-zA-Z0-9_-]+\\.[a-zA-Z0-9_-]+ | eyJ",
-        "4[0-9]{12}(?:[0-9]{3})? | 4",
-        "\\b[0-9]{3}-[0-9]{2}-[0-9]{4}\\b | -",
-        "://[^:/\\s]+:[^@/\\s]+@ | ://",
-        "-----BEGIN [A-Z ]*PRIVATE KEY----- | PRIVATE KEY-----",
-        "AKIA[0-9A-Z]{16} | AKIA",
-        "colou?r | colo",
-        "ab+c | ab",
-        "a{2}bc | bc",
-        "x*yz | yz",
-        "a.b | a",
-        "(?:abc)def | def",
-        "(?i:abc)def | def",
-        "x(?=y)yz | yz",
-        "[ab]]c | ]c",
+        "[\\w.+-]+@[\\w-]+\\.[\\w.]+ | 3",
+        "eyJ[a-zA-Z0-9_-]+\\.[a-zA-Z0-9_-]+\\.[a-zA-Z0-9_-]+ | 4",
+        "4[0-9]{12}(?:[0-9]{3})? | 13",
+        "\\b[0-9]{3}-[0-9]{2}-[0-9]{4}\\b | 11",
+        "://[^:/\\s]+:[^@/\\s]+@ | 4",
+        "-----BEGIN [A-Z ]*PRIVATE KEY----- | 16",
+        "colou?r | 4",
+        "ab+c | 2",
+        "a{2}bc | 4",
+        "a{2,5}b | 3",
+        "x*yz | 2",
+        "a.b | 3",
+        "(?:abc)def | 3",
+        "x(?=y)yz | 2",
+        "[ab]]c | 3",
+        "^\\d{3}\\.\\d+$ | 5",
+        "[\\p{L}]x | 2",
       })
-  void findsTheLongestPlainTextEveryMatchHolds(String regex, String required) {
-    assertThat(Prefilter.of(regex).required()).isEqualTo(required);
+  void findsTheMostTellingRunEveryMatchHolds(String regex, int runLength) {
+    assertThat(Prefilter.of(regex).runLength()).isEqualTo(runLength);
     assertThat(Pattern.compile(regex)).isNotNull();
   }
 
@@ -58,13 +60,26 @@ class PrefilterTest {
   }
 
   @Test
-  void rulesOutTextsTooShortOrWithoutTheRequiredText() {
+  void rulesOutTextsTooShortOrWithoutTheRun() {
     Prefilter card = Prefilter.of("4[0-9]{12}(?:[0-9]{3})?");
     assertThat(card.rulesOut("4111")).isTrue();
+    assertThat(card.rulesOut("ip-10-12-34-56.eu-west-1.compute.internal")).isTrue();
     assertThat(card.rulesOut("card 4111111111111111")).isFalse();
+    Prefilter ssn = Prefilter.of("\\b[0-9]{3}-[0-9]{2}-[0-9]{4}\\b");
+    assertThat(ssn.rulesOut("7f3c9a2e-5b1d-4e8f-9c6a-2d4b8e1f0a37")).isTrue();
+    assertThat(ssn.rulesOut("ssn 123-45-6789")).isFalse();
     Prefilter email = Prefilter.of("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
     assertThat(email.rulesOut("no at sign in this long text")).isTrue();
+    assertThat(email.rulesOut("an @ alone")).isTrue();
     assertThat(email.rulesOut("x@y.z")).isFalse();
+  }
+
+  @Test
+  void aClassThatMayHoldCharsAboveAsciiKeepsThem() {
+    assertThat(Prefilter.of("a.b").rulesOut("a\u00e9b")).isFalse();
+    assertThat(Prefilter.of("a.b").rulesOut("a\uD83D\uDE00b")).isFalse();
+    assertThat(Prefilter.of("[^x]yz").rulesOut("\uD83D\uDE00yz")).isFalse();
+    assertThat(Prefilter.of("\\wb").rulesOut("\u00e9b")).isTrue();
   }
 
   @ParameterizedTest
@@ -121,6 +136,88 @@ class PrefilterTest {
           assertThat(prefilter.rulesOut(text)).as("%s in %s", regex, text).isFalse();
         }
       }
+    }
+  }
+
+  /**
+   * Random texts over an alphabet the regexes care about, with chars above ASCII and surrogate
+   * pairs: whatever the matcher finds, the prefilter must not rule out.
+   */
+  @Test
+  void neverRulesOutARandomTextWithAMatch() {
+    List<String> regexes =
+        List.of(
+            "4[0-9]{12}(?:[0-9]{3})?",
+            "5[1-5][0-9]{4}",
+            "[\\w.+-]+@[\\w-]+\\.[\\w.]+",
+            "\\b[0-9]{3}-[0-9]{2}-[0-9]{4}\\b",
+            "eyJ[a-zA-Z0-9_-]+\\.[a-zA-Z0-9_-]+",
+            "a.b.c",
+            "[^a]{2}b",
+            "\\S\\d\\W",
+            "\\s+[-a]{2,3}x?\\D",
+            "[a-c&&[^b]]\\.b",
+            "^a\\b.$",
+            "[\\u00e9]b",
+            "\\ha\\V");
+    String[] alphabet = {
+      "a",
+      "b",
+      "c",
+      "e",
+      "y",
+      "J",
+      "4",
+      "5",
+      "1",
+      "0",
+      "-",
+      "@",
+      ".",
+      " ",
+      "\n",
+      "\t",
+      "_",
+      "é",
+      "\u00a0",
+      "\uD83D\uDE00",
+      "\u2028"
+    };
+    SplittableRandom random = new SplittableRandom(7);
+    for (String regex : regexes) {
+      Pattern pattern = Pattern.compile(regex);
+      Prefilter prefilter = Prefilter.of(regex);
+      int matched = 0;
+      int ruledOut = 0;
+      for (int i = 0; i < 20_000; i++) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(24);
+        for (int j = 0; j < length; j++) {
+          text.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        boolean found = pattern.matcher(text).find();
+        boolean out = prefilter.rulesOut(text.toString());
+        assertThat(found && out).as("%s ruled out %s", regex, text).isFalse();
+        matched += found ? 1 : 0;
+        ruledOut += out ? 1 : 0;
+      }
+      assertThat(ruledOut).as("texts %s rules out", regex).isPositive();
+    }
+  }
+
+  /** Texts built to match: the generated ones rarely hold a whole card or SSN. */
+  @Test
+  void neverRulesOutPlantedMatches() {
+    SplittableRandom random = new SplittableRandom(11);
+    Prefilter card = Prefilter.of("4[0-9]{12}(?:[0-9]{3})?");
+    Prefilter ssn = Prefilter.of("\\b[0-9]{3}-[0-9]{2}-[0-9]{4}\\b");
+    for (int i = 0; i < 1_000; i++) {
+      String prefix = "\uD83D\uDE00 4-".repeat(random.nextInt(3));
+      String digits = Long.toString(1_000_000_000_000L + random.nextLong(8_999_999_999_999L));
+      assertThat(card.rulesOut(prefix + "4" + digits.substring(1) + "é")).isFalse();
+      String number =
+          digits.substring(0, 3) + "-" + digits.substring(3, 5) + "-" + digits.substring(5, 9);
+      assertThat(ssn.rulesOut(prefix + number)).isFalse();
     }
   }
 }
