@@ -16,6 +16,9 @@ import java.util.List;
  */
 final class ClassRun {
 
+  /** Chars most text is full of: lower-case letters, digits, and the usual separators. */
+  private static final String COMMON = "abcdefghijklmnopqrstuvwxyz0123456789 -._/:";
+
   private final CharClass[] classes;
   private final int anchor;
   private final int anchorChar;
@@ -24,12 +27,21 @@ final class ClassRun {
     this.classes = classes.toArray(new CharClass[0]);
     int rarest = 0;
     for (int i = 1; i < this.classes.length; i++) {
-      if (this.classes[i].weight() < this.classes[rarest].weight()) {
+      if (anchorCost(this.classes[i]) < anchorCost(this.classes[rarest])) {
         rarest = i;
       }
     }
     this.anchor = rarest;
     this.anchorChar = this.classes[rarest].single();
+  }
+
+  /**
+   * How often a class may be expected in text: its weight, and of two single chars the one text is
+   * full of (a JWT pattern's {@code eyJ} is best searched by its {@code J}).
+   */
+  private static int anchorCost(CharClass chars) {
+    int single = chars.single();
+    return 2 * chars.weight() + (single >= 0 && COMMON.indexOf(single) >= 0 ? 1 : 0);
   }
 
   int length() {
