@@ -64,6 +64,11 @@ final class CharClass {
     return ((c < 64 ? low >>> c : high >>> (c - 64)) & 1) != 0;
   }
 
+  /** Whether it holds ASCII chars only. */
+  boolean asciiOnly() {
+    return !beyondAscii;
+  }
+
   /** How many ASCII chars it holds, plus a weight for those above: smaller is rarer. */
   int weight() {
     return Long.bitCount(low) + Long.bitCount(high) + (beyondAscii ? 32 : 0);

@@ -22,6 +22,7 @@ final class ClassRun {
   private final CharClass[] classes;
   private final int anchor;
   private final int anchorChar;
+  private final boolean asciiOnly;
 
   ClassRun(List<CharClass> classes) {
     this.classes = classes.toArray(new CharClass[0]);
@@ -33,6 +34,7 @@ final class ClassRun {
     }
     this.anchor = rarest;
     this.anchorChar = this.classes[rarest].single();
+    this.asciiOnly = classes.stream().allMatch(CharClass::asciiOnly);
   }
 
   /**
@@ -42,6 +44,14 @@ final class ClassRun {
   private static int anchorCost(CharClass chars) {
     int single = chars.single();
     return 2 * chars.weight() + (single >= 0 && COMMON.indexOf(single) >= 0 ? 1 : 0);
+  }
+
+  /**
+   * Whether every class holds ASCII chars only. Such a run is found in UTF-8 bytes read one to a
+   * char as in the text they encode: an ASCII char is one byte, itself.
+   */
+  boolean asciiOnly() {
+    return asciiOnly;
   }
 
   int length() {

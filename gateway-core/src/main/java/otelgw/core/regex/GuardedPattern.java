@@ -135,6 +135,23 @@ public final class GuardedPattern {
   }
 
   /**
+   * Whether {@link #cannotMatchWithin} can tell anything for this pattern: its prefilter has a run
+   * of ASCII classes.
+   */
+  public boolean looksWithin() {
+    return prefilter.looksWithin();
+  }
+
+  /**
+   * Whether no text encoded in UTF-8 within {@code bytes} can hold a match, so that a whole message
+   * needs no search: {@code bytes} is its encoding read one byte to a char (ISO-8859-1). Like
+   * {@link #find}, once the budget is spent nothing is ruled out.
+   */
+  public boolean cannotMatchWithin(String bytes, MatchBudget budget) {
+    return !budget.exhausted() && prefilter.rulesOutWithin(bytes);
+  }
+
+  /**
    * Whether {@code text} cannot hold a match (see {@link Prefilter}), so that the matcher need not
    * run. A spent budget still fails every match, as it promises.
    */

@@ -76,6 +76,30 @@ final class Prefilter {
     return false;
   }
 
+  /** Whether {@link #rulesOutWithin} can rule anything out: a run of ASCII classes tells. */
+  boolean looksWithin() {
+    for (ClassRun run : runs) {
+      if (run.asciiOnly()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether no text whose UTF-8 lies within {@code bytes} can hold a match; {@code bytes} holds one
+   * byte per char (ISO-8859-1), such as a whole message's encoding with all its strings. Only runs
+   * of ASCII classes tell: each of their chars is one byte, itself, wherever the text lies.
+   */
+  boolean rulesOutWithin(String bytes) {
+    for (ClassRun run : runs) {
+      if (run.asciiOnly() && !run.mayOccurIn(bytes)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Reads a regex's top level once, left to right. */
   private static final class Reader {
 

@@ -2,6 +2,7 @@ package otelgw.core.regex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
@@ -203,6 +204,65 @@ class PrefilterTest {
       }
       assertThat(ruledOut).as("texts %s rules out", regex).isPositive();
     }
+  }
+
+  /**
+   * The random texts of {@link #neverRulesOutARandomTextWithAMatch} in UTF-8, between random bytes
+   * as in a message's encoding: wherever the text holds a match, its bytes are not ruled out.
+   */
+  @Test
+  void neverRulesOutTheBytesAroundATextWithAMatch() {
+    List<String> regexes =
+        List.of(
+            "4[0-9]{12}(?:[0-9]{3})?",
+            "[\\w.+-]+@[\\w-]+\\.[\\w.]+",
+            "\\b[0-9]{3}-[0-9]{2}-[0-9]{4}\\b",
+            "eyJ[a-zA-Z0-9_-]+\\.[a-zA-Z0-9_-]+",
+            "_\\w{2}\\d",
+            "\\s[-e]{2}\\d");
+    String[] alphabet = {
+      "e", "y", "J", "4", "1", "0", "-", "@", ".", "_", " ", "é", "\uD83D\uDE00"
+    };
+    SplittableRandom random = new SplittableRandom(13);
+    for (String regex : regexes) {
+      Pattern pattern = Pattern.compile(regex);
+      Prefilter prefilter = Prefilter.of(regex);
+      int ruledOut = 0;
+      for (int i = 0; i < 20_000; i++) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(20);
+        for (int j = 0; j < length; j++) {
+          text.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        byte[] around = new byte[random.nextInt(12)];
+        random.nextBytes(around);
+        String bytes =
+            new String(around, StandardCharsets.ISO_8859_1)
+                + new String(
+                    text.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)
+                + new String(around, StandardCharsets.ISO_8859_1);
+        boolean out = prefilter.rulesOutWithin(bytes);
+        assertThat(pattern.matcher(text).find() && out)
+            .as("%s ruled out %s", regex, text)
+            .isFalse();
+        ruledOut += out ? 1 : 0;
+      }
+      assertThat(ruledOut).as("bytes %s rules out", regex).isPositive();
+      assertThat(prefilter.looksWithin()).isTrue();
+    }
+  }
+
+  @Test
+  void onlyRunsOfAsciiClassesLookWithinBytes() {
+    // é is two bytes in UTF-8, and [^a] may be either: such runs tell nothing about bytes.
+    assertThat(Prefilter.of("[\\u00e9]bc").looksWithin()).isFalse();
+    assertThat(Prefilter.of("x[^a]yz").looksWithin()).isFalse();
+    assertThat(Prefilter.of("x[^a]yz").rulesOutWithin("nothing")).isFalse();
+    assertThat(Prefilter.NONE.looksWithin()).isFalse();
+
+    Prefilter card = Prefilter.of("4[0-9]{12}");
+    assertThat(card.rulesOutWithin("\u00c3\u00a9 4111 1111 1111 1111 \u0000\u00ff")).isTrue();
+    assertThat(card.rulesOutWithin("\u00c3\u00a94111111111111111\u00ff")).isFalse();
   }
 
   /** Texts built to match: the generated ones rarely hold a whole card or SSN. */

@@ -33,8 +33,9 @@ final class WireReader {
     this.bytes = bytes;
   }
 
-  void beginPart() {
-    screen.beginPart();
+  /** Whether the part in [start, end) is to be screened: see {@link WireScreen#beginPart}. */
+  boolean beginPart(int start, int end) {
+    return screen.beginPart(bytes, start, end);
   }
 
   /** The cursor of nesting level {@code depth}, reset to the message in [start, end). */

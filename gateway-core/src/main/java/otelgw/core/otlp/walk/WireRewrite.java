@@ -161,10 +161,11 @@ final class WireRewrite {
 
   /** Screens one part and, if flagged, walks it; returns how many bytes longer it got. */
   private int part(WirePart<?> part, WireFields field) {
-    reader.beginPart();
     boolean mayChange;
     try {
-      mayChange = part.screen().mayChange(reader, field.bodyStart(), field.bodyEnd());
+      mayChange =
+          reader.beginPart(field.bodyStart(), field.bodyEnd())
+              && part.screen().mayChange(reader, field.bodyStart(), field.bodyEnd());
     } catch (MalformedProtobufException e) {
       // The parser will say what is wrong.
       mayChange = true;

@@ -6,10 +6,10 @@ package otelgw.core.otlp.walk;
  * are each resource, each instrumentation scope and each record: a span with its events, links and
  * status; a log record with its body; a metric with its data points and exemplars.
  *
- * <p>For each part, the walker calls {@link #beginPart()}, then shows the screen, read from the
- * bytes and in their order, everything in the part the visitor would be shown: each attribute,
- * free-text field (an absent one as {@code ""}) and log body. It stops at the first "may change"
- * and walks that part with the visitor.
+ * <p>For each part, the walker calls {@link #beginPart} and, unless that rules the part out, shows
+ * the screen, read from the bytes and in their order, everything in the part the visitor would be
+ * shown: each attribute, free-text field (an absent one as {@code ""}) and log body. It stops at
+ * the first "may change" and walks that part with the visitor.
  *
  * <p>A screen must be conservative: where it says nothing in a part may change, the visitor must
  * return every list, string and body of that part unchanged, and must not change an empty attribute
@@ -38,8 +38,15 @@ public interface WireScreen {
         }
       };
 
-  /** The walker is about to screen the next part. */
-  default void beginPart() {}
+  /**
+   * The walker is about to screen the part encoded in {@code bytes[start, end)}: whether anything
+   * in it might change, told from the bytes alone. Every string of the part is among them in UTF-8,
+   * so a screen whose rules need text the bytes do not hold can rule the part out here; the walker
+   * then shows it nothing of the part.
+   */
+  default boolean beginPart(byte[] bytes, int start, int end) {
+    return true;
+  }
 
   /** Whether the visitor might change an attribute at {@code site}, or add something for it. */
   boolean mayChange(Site site, WireAttribute attribute);

@@ -46,7 +46,7 @@ final class Redactor implements RequestVisitor {
     this.attributeFindings = new Findings(config.summary(), SummaryKeys.ATTRIBUTES);
     this.bodyFindings = new Findings(config.summary(), SummaryKeys.BODY);
     this.plainMask = AnyValue.newBuilder().setStringValue(Masker.MASK).build();
-    this.screen = new RedactionScreen(keys, values, budget, config.summary());
+    this.screen = new RedactionScreen(keys, values, budget, config.summary(), config.maxDepth());
   }
 
   @Override

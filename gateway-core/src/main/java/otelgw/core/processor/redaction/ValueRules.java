@@ -2,7 +2,10 @@ package otelgw.core.processor.redaction;
 
 import io.micrometer.core.instrument.Counter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
+import otelgw.core.regex.GuardedPattern;
 import otelgw.core.regex.MatchBudget;
 import otelgw.core.regex.MatchSink;
 import otelgw.core.regex.MatchTooCostlyException;
@@ -19,6 +22,10 @@ final class ValueRules {
   private final Counter[] scannerHits;
   private final GuardedRule[] blocked;
   private final GuardedRule[] allowed;
+
+  /** The patterns of both. */
+  private final GuardedPattern[] regexes;
+
   private final int inputLimit;
   private final boolean cardNumbers;
   private final Counter cardHits;
@@ -44,6 +51,10 @@ final class ValueRules {
         GuardedRule.of(config.blockedValues(), "blocked_values", inputLimit, true, meters);
     this.allowed =
         GuardedRule.of(config.allowedValues(), "allowed_values", inputLimit, false, meters);
+    this.regexes =
+        Stream.concat(Arrays.stream(blocked), Arrays.stream(allowed))
+            .map(GuardedRule::pattern)
+            .toArray(GuardedPattern[]::new);
     this.cardNumbers = config.detectors().contains(Detector.CREDIT_CARD);
     this.cardHits = cardNumbers ? meters.redactions(Detector.CREDIT_CARD.configName()) : null;
     this.masker = masker;
@@ -112,6 +123,38 @@ final class ValueRules {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@link #matchNothingWithin} can tell anything: there is no detector (their scanners
+   * read decoded text only), and every regex has a run of ASCII classes to look for.
+   */
+  boolean looksWithin() {
+    if (scanners.length > 0) {
+      return false;
+    }
+    for (GuardedPattern pattern : regexes) {
+      if (!pattern.looksWithin()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether no string encoded within {@code bytes} (read one byte to a char) can be masked or
+   * allowed: no regex can match in it. False where {@link #looksWithin} is. Counts nothing.
+   */
+  boolean matchNothingWithin(String bytes) {
+    if (scanners.length > 0) {
+      return false;
+    }
+    for (GuardedPattern pattern : regexes) {
+      if (!pattern.cannotMatchWithin(bytes, budget)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code value} with every match masked, or {@code value} itself where nothing matched. */

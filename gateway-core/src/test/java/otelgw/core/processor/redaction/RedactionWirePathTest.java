@@ -228,6 +228,24 @@ class RedactionWirePathTest {
         .isInstanceOf(MalformedBatchException.class);
   }
 
+  /**
+   * A part whose bytes no rule's regex can match in is not read at all, so its strings are not
+   * checked for UTF-8 either: it passes on as it came, as in a pipeline without redaction.
+   */
+  @Test
+  void aPartNoRuleCanMatchInIsPassedOnUnread() {
+    byte[] bytes = request(span("a", kv("note", "caf\u00e9 au lait"))).toByteArray();
+    int at = indexOf(bytes, "\u00e9".getBytes(StandardCharsets.UTF_8));
+    bytes[at + 1] = (byte) 0x41; // a lead byte followed by ASCII: invalid
+
+    TraceBatch out = redact(CONFIGS.get(0), BatchType.TRACES.fromWire(bytes));
+
+    assertThat(out.toByteArray()).isSameAs(bytes);
+    // Where a key rule applies, every attribute is read.
+    assertThatThrownBy(() -> redact(CONFIGS.get(1), BatchType.TRACES.fromWire(bytes)))
+        .isInstanceOf(MalformedBatchException.class);
+  }
+
   private static <M extends Message> void compareAll(
       BatchType<M, ?> type, LongFunction<M> requests) {
     for (String config : CONFIGS) {
