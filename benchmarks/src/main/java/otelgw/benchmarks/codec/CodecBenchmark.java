@@ -19,6 +19,7 @@ import otelgw.config.Signal;
 import otelgw.core.otlp.MalformedProtobufException;
 import otelgw.core.otlp.OtlpJson;
 import otelgw.core.otlp.OtlpJsonException;
+import otelgw.core.otlp.WireDepth;
 import otelgw.core.otlp.WireItemCounter;
 
 /**
@@ -71,6 +72,13 @@ public class CodecBenchmark {
   @Benchmark
   public int wireCount() throws MalformedProtobufException {
     return WireItemCounter.count(Signal.TRACES, protobuf);
+  }
+
+  /** The receiver's nesting-depth check of each request, from its wire bytes. */
+  @Benchmark
+  public byte[] wireDepthCheck() throws MalformedProtobufException {
+    WireDepth.check(Signal.TRACES, protobuf);
+    return protobuf;
   }
 
   @Benchmark

@@ -137,6 +137,19 @@ class WireDepthTest {
         .isThrownBy(() -> WireDepth.check(Signal.TRACES, request, WireDepth.MAX_DEPTH + 1));
   }
 
+  @Test
+  void refusesAOneByteLengthThatRunsPastTheMessage() {
+    // ResourceSpans (3 bytes) holding ScopeSpans that declares 5 bytes where 1 remains; a limit of
+    // 1 makes the check walk a message that short.
+    byte[] request = {0x0A, 0x03, 0x12, 0x05, 0x00};
+
+    MalformedProtobufException refused =
+        catchThrowableOfType(
+            () -> WireDepth.check(Signal.TRACES, request, 1), MalformedProtobufException.class);
+
+    assertThat(refused).hasMessage("truncated message: field 2 declares 5 bytes, 1 remain");
+  }
+
   private static void assertAgreesAroundTheLimit(IntFunction<byte[]> requestOfDepth)
       throws Exception {
     int accepted = 0;
