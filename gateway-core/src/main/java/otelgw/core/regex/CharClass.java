@@ -64,6 +64,11 @@ final class CharClass {
     return ((c < 64 ? low >>> c : high >>> (c - 64)) & 1) != 0;
   }
 
+  /** Whether it and {@code other} hold some ASCII char both; chars above ASCII do not count. */
+  boolean sharesAsciiWith(CharClass other) {
+    return (low & other.low) != 0 || (high & other.high) != 0;
+  }
+
   /** Whether it holds ASCII chars only. */
   boolean asciiOnly() {
     return !beyondAscii;

@@ -1,5 +1,6 @@
 package otelgw.core.regex;
 
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -8,6 +9,11 @@ import java.util.List;
  * text for it takes one pass: the rarest class of the run is the anchor, found with {@link
  * String#indexOf(int, int)} where it is one char, and the run is checked outwards from each place
  * the anchor occurs.
+ *
+ * <p>A class in the run may <em>stretch</em>: stand for one or more chars of it, as {@code [\w-]+}
+ * in an e-mail pattern's {@code @[\w-]+\.}. It stretches only between neighbours that hold none of
+ * its ASCII chars, so checking it greedily, as far as its chars go, finds where the next class must
+ * be: no other split of the text could match. A stretch is never the anchor, nor first or last.
  *
  * <p>A class stands for one code point, which above the Basic Multilingual Plane is two chars, so
  * the chars on one side of such a code point no longer line up with the run. Checking outwards, a
@@ -20,21 +26,33 @@ final class ClassRun {
   private static final String COMMON = "abcdefghijklmnopqrstuvwxyz0123456789 -._/:";
 
   private final CharClass[] classes;
+  private final boolean[] stretches;
   private final int anchor;
   private final int anchorChar;
   private final boolean asciiOnly;
+  private final double selectivity;
 
-  ClassRun(List<CharClass> classes) {
+  /**
+   * A run of {@code classes} one after the other, those at the indexes set in {@code stretches}
+   * stretching: the reader sets them only where the neighbours hold none of their ASCII chars.
+   */
+  ClassRun(List<CharClass> classes, BitSet stretches) {
     this.classes = classes.toArray(new CharClass[0]);
-    int rarest = 0;
-    for (int i = 1; i < this.classes.length; i++) {
-      if (anchorCost(this.classes[i]) < anchorCost(this.classes[rarest])) {
+    this.stretches = new boolean[this.classes.length];
+    for (int i = 0; i < this.classes.length; i++) {
+      this.stretches[i] = stretches.get(i);
+    }
+    int rarest = -1;
+    for (int i = 0; i < this.classes.length; i++) {
+      if (!this.stretches[i]
+          && (rarest < 0 || anchorCost(this.classes[i]) < anchorCost(this.classes[rarest]))) {
         rarest = i;
       }
     }
     this.anchor = rarest;
     this.anchorChar = this.classes[rarest].single();
     this.asciiOnly = classes.stream().allMatch(CharClass::asciiOnly);
+    this.selectivity = selectivity(classes);
   }
 
   /**
@@ -58,7 +76,12 @@ final class ClassRun {
     return classes.length;
   }
 
-  /** How much a run narrows a search: about the bits of information each of its chars carries. */
+  /** How much the run narrows a search: about the bits each of its classes tells, once. */
+  double selectivity() {
+    return selectivity;
+  }
+
+  /** How much a run of {@code classes} would narrow a search. */
   static double selectivity(List<CharClass> classes) {
     double bits = 0;
     for (CharClass each : classes) {
@@ -88,27 +111,53 @@ final class ClassRun {
     return false;
   }
 
-  /** Whether the run may occur with its anchor at {@code at}, which its class holds. */
+  /**
+   * Whether the run may occur with its anchor at {@code at}, which its class holds. The run's
+   * length before and after the anchor keeps the anchor's neighbours within the text; a stretch may
+   * take the check past them, so each step past one is bounds-checked.
+   */
   private boolean fitsAround(String text, int at) {
     if (text.charAt(at) >= 128) {
       return true;
     }
+    int pos = at + 1;
     for (int i = anchor + 1; i < classes.length; i++) {
-      char c = text.charAt(at + i - anchor);
+      if (pos >= text.length()) {
+        return false;
+      }
+      char c = text.charAt(pos++);
       if (!classes[i].contains(c)) {
         return false;
       }
       if (c >= 128) {
         return true;
+      }
+      if (stretches[i]) {
+        for (; pos < text.length() && classes[i].contains(c = text.charAt(pos)); pos++) {
+          if (c >= 128) {
+            return true;
+          }
+        }
       }
     }
+    pos = at - 1;
     for (int i = anchor - 1; i >= 0; i--) {
-      char c = text.charAt(at - (anchor - i));
+      if (pos < 0) {
+        return false;
+      }
+      char c = text.charAt(pos--);
       if (!classes[i].contains(c)) {
         return false;
       }
       if (c >= 128) {
         return true;
+      }
+      if (stretches[i]) {
+        for (; pos >= 0 && classes[i].contains(c = text.charAt(pos)); pos--) {
+          if (c >= 128) {
+            return true;
+          }
+        }
       }
     }
     return true;

@@ -1,6 +1,7 @@
 package otelgw.core.regex;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 
@@ -107,7 +108,8 @@ final class Prefilter {
 
     private final String regex;
     private final List<CharClass> run = new ArrayList<>();
-    private final List<List<CharClass>> runs = new ArrayList<>();
+    private final BitSet stretches = new BitSet();
+    private final List<ClassRun> runs = new ArrayList<>();
     private int pos;
     private int minLength;
 
@@ -179,12 +181,23 @@ final class Prefilter {
 
     /**
      * An atom of {@code chars} and its quantifier. Repeated a fixed number of times it stays in the
-     * run; repeated a varying number, the first repetitions end the run and the last ones start the
-     * next (in {@code a+@}, the last {@code a} is next to the {@code @}).
+     * run. Repeated one or more times, it stretches where its neighbours hold none of its chars (in
+     * {@code @[\w-]+\.}); otherwise, and for other varying counts, the first repetitions end the
+     * run and the last ones start the next (in {@code a+@}, the last {@code a} is next to the
+     * {@code @}).
      */
     private void repeat(CharClass chars) throws Unsure {
       Quantifier quantifier = quantifier();
       minLength += quantifier.least;
+      follow(chars);
+      if (!quantifier.fixed
+          && quantifier.least == 1
+          && !run.isEmpty()
+          && !chars.sharesAsciiWith(run.get(run.size() - 1))) {
+        stretches.set(run.size());
+        run.add(chars);
+        return;
+      }
       int copies = Math.min(quantifier.least, MAX_REPEAT);
       for (int i = 0; i < copies; i++) {
         run.add(chars);
@@ -197,11 +210,30 @@ final class Prefilter {
       }
     }
 
+    /**
+     * Makes room for {@code next} after the run: a stretch it shares chars with would not know
+     * where to stop, so it stands for one char, the last of the run, and the next run starts with
+     * it.
+     */
+    private void follow(CharClass next) {
+      int last = run.size() - 1;
+      if (last >= 0 && stretches.get(last) && next.sharesAsciiWith(run.get(last))) {
+        CharClass stretch = run.get(last);
+        endRun();
+        run.add(stretch);
+      }
+    }
+
+    /** Saves the run if it tells enough; a stretch at its end tells no more than one char. */
     private void endRun() {
-      if (ClassRun.selectivity(run) >= MIN_SELECTIVITY) {
-        runs.add(List.copyOf(run));
+      if (!run.isEmpty()) {
+        stretches.clear(run.size() - 1);
+      }
+      if (!run.isEmpty() && ClassRun.selectivity(run) >= MIN_SELECTIVITY) {
+        runs.add(new ClassRun(run, stretches));
       }
       run.clear();
+      stretches.clear();
     }
 
     /**
@@ -210,11 +242,8 @@ final class Prefilter {
      */
     List<ClassRun> telling() {
       return runs.stream()
-          .sorted(
-              Comparator.comparingLong(
-                  (List<CharClass> classes) -> -Math.round(ClassRun.selectivity(classes) * 1000)))
+          .sorted(Comparator.comparingLong(run -> -Math.round(run.selectivity() * 1000)))
           .limit(MAX_RUNS)
-          .map(ClassRun::new)
           .toList();
     }
 

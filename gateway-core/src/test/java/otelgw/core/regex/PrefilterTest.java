@@ -17,14 +17,17 @@ class PrefilterTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "[\\w.+-]+@[\\w-]+\\.[\\w.]+ | 3",
+        "[\\w.+-]+@[\\w-]+\\.[\\w.]+ | 5",
+        "@[a-z]+\\.com | 6",
+        "x[^y]+y[0-9]+z | 4",
+        "a[ab]+c | 2",
         "eyJ[a-zA-Z0-9_-]+\\.[a-zA-Z0-9_-]+\\.[a-zA-Z0-9_-]+ | 4",
         "4[0-9]{12}(?:[0-9]{3})? | 13",
         "\\b[0-9]{3}-[0-9]{2}-[0-9]{4}\\b | 11",
-        "://[^:/\\s]+:[^@/\\s]+@ | 4",
+        "://[^:/\\s]+:[^@/\\s]+@ | 6",
         "-----BEGIN [A-Z ]*PRIVATE KEY----- | 16",
         "colou?r | 4",
-        "ab+c | 2",
+        "ab+c | 3",
         "a{2}bc | 4",
         "a{2,5}b | 3",
         "x*yz | 2",
@@ -73,6 +76,22 @@ class PrefilterTest {
     assertThat(email.rulesOut("no at sign in this long text")).isTrue();
     assertThat(email.rulesOut("an @ alone")).isTrue();
     assertThat(email.rulesOut("x@y.z")).isFalse();
+  }
+
+  /**
+   * Between neighbours that hold none of its chars, a one-or-more class stretches over as many
+   * chars as the text has: an e-mail pattern asks for a dot after the word behind the {@code @},
+   * which the {@code @} of a binary id or a handle does not have.
+   */
+  @Test
+  void aClassOfOneOrMoreStretchesBetweenItsNeighbours() {
+    Prefilter email = Prefilter.of("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
+    assertThat(email.rulesOut("\u0001k@Zq\u0002\u00104")).isTrue();
+    assertThat(email.rulesOut("ask @team-lead or me")).isTrue();
+    assertThat(email.rulesOut("mail a.b@team-lead.example.com")).isFalse();
+    Prefilter stretchAfterStretch = Prefilter.of("1[a-c]+[e0]+5");
+    assertThat(stretchAfterStretch.rulesOut("1abce0e")).isTrue();
+    assertThat(stretchAfterStretch.rulesOut("1abce0e5")).isFalse();
   }
 
   @Test
@@ -160,7 +179,14 @@ class PrefilterTest {
             "[a-c&&[^b]]\\.b",
             "^a\\b.$",
             "[\\u00e9]b",
-            "\\ha\\V");
+            "\\ha\\V",
+            "a[bc]+e",
+            "@[\\w-]+\\.[\\w.]+",
+            "[ab]+-[c\\d]{1,3}@",
+            "e[^a@]+@",
+            "1[a-c]+[e0]+5",
+            "J\\s+[-.]+b",
+            "a\\w+\u00e9");
     String[] alphabet = {
       "a",
       "b",
@@ -219,7 +245,9 @@ class PrefilterTest {
             "\\b[0-9]{3}-[0-9]{2}-[0-9]{4}\\b",
             "eyJ[a-zA-Z0-9_-]+\\.[a-zA-Z0-9_-]+",
             "_\\w{2}\\d",
-            "\\s[-e]{2}\\d");
+            "\\s[-e]{2}\\d",
+            "@[\\w-]+\\.[\\w.]+",
+            "J[-.]+4[ey]+0");
     String[] alphabet = {
       "e", "y", "J", "4", "1", "0", "-", "@", ".", "_", " ", "é", "\uD83D\uDE00"
     };
