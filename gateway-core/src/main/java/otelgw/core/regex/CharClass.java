@@ -13,6 +13,9 @@ final class CharClass {
   /** Those of ASCII; {@code .} leaves out some above it too, which a prefilter need not know. */
   private static final String LINE_TERMINATORS = "\n\r";
 
+  /** 'A' to 'Z' in {@link #high}; 'a' to 'z' are 32 bits above. */
+  private static final long UPPER_CASE = 0x07FF_FFFEL;
+
   private final long low;
   private final long high;
   private final boolean beyondAscii;
@@ -62,6 +65,17 @@ final class CharClass {
       return beyondAscii;
     }
     return ((c < 64 ? low >>> c : high >>> (c - 64)) & 1) != 0;
+  }
+
+  /**
+   * It with both cases of each ASCII letter it holds: what it matches under {@code (?i)} without
+   * {@code u}, which folds ASCII only. For a negated class that is more than it matches, as a
+   * prefilter may hold.
+   */
+  CharClass withBothCases() {
+    long upper = high & UPPER_CASE;
+    long lower = high & (UPPER_CASE << 32);
+    return new CharClass(low, high | upper << 32 | lower >>> 32, beyondAscii);
   }
 
   /** Whether it and {@code other} hold some ASCII char both; chars above ASCII do not count. */

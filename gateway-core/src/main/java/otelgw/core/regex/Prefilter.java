@@ -16,9 +16,10 @@ import java.util.List;
  *
  * <p>Conservative: it rules a text out only where the regex is simple enough to be sure. Groups
  * count no more than they must and end a run; a class the reader cannot read exactly ({@code
- * \p{L}}, {@code [a-z&&[^x]]}) holds every char; an alternation at the top level, a flag that
- * changes matching for the rest of the regex ({@code (?i)}), quoting ({@code \Q}), an escape this
- * reader does not know, or a char outside the Basic Multilingual Plane make it rule nothing out.
+ * \p{L}}, {@code [a-z&&[^x]]}) holds every char; a leading {@code (?i)} gives each class both cases
+ * of its ASCII letters. An alternation at the top level, any other flag that changes matching for
+ * the rest of the regex ({@code (?s)}, {@code (?iu)}), quoting ({@code \Q}), an escape this reader
+ * does not know, or a char outside the Basic Multilingual Plane make it rule nothing out.
  * Immutable.
  */
 final class Prefilter {
@@ -105,6 +106,7 @@ final class Prefilter {
   private static final class Reader {
 
     private static final String ZERO_WIDTH_ESCAPES = "bBAzZG";
+    private static final String CASE_INSENSITIVE = "(?i)";
 
     private final String regex;
     private final List<CharClass> run = new ArrayList<>();
@@ -112,6 +114,7 @@ final class Prefilter {
     private final List<ClassRun> runs = new ArrayList<>();
     private int pos;
     private int minLength;
+    private boolean caseInsensitive;
 
     Reader(String regex) {
       this.regex = regex;
@@ -125,6 +128,12 @@ final class Prefilter {
       }
       if (regex.contains("\\Q")) {
         throw Unsure.INSTANCE;
+      }
+      // A leading (?i) folds the case of ASCII letters everywhere after it; other flags, and flags
+      // further on, are unsure.
+      if (regex.startsWith(CASE_INSENSITIVE)) {
+        caseInsensitive = true;
+        pos = CASE_INSENSITIVE.length();
       }
       while (pos < regex.length()) {
         char c = regex.charAt(pos);
@@ -186,7 +195,8 @@ final class Prefilter {
      * run and the last ones start the next (in {@code a+@}, the last {@code a} is next to the
      * {@code @}).
      */
-    private void repeat(CharClass chars) throws Unsure {
+    private void repeat(CharClass atom) throws Unsure {
+      CharClass chars = caseInsensitive ? atom.withBothCases() : atom;
       Quantifier quantifier = quantifier();
       minLength += quantifier.least;
       follow(chars);

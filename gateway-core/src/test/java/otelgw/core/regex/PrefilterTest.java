@@ -28,6 +28,8 @@ class PrefilterTest {
         "-----BEGIN [A-Z ]*PRIVATE KEY----- | 16",
         "colou?r | 4",
         "ab+c | 3",
+        "(?i)password=[^&\\s]+ | 10",
+        "(?i)bearer\\s+[a-z0-9._~+/-]+=* | 8",
         "a{2}bc | 4",
         "a{2,5}b | 3",
         "x*yz | 2",
@@ -78,6 +80,14 @@ class PrefilterTest {
     assertThat(email.rulesOut("x@y.z")).isFalse();
   }
 
+  @Test
+  void aLeadingCaseInsensitiveFlagFoldsTheCaseOfAsciiLetters() {
+    Prefilter password = Prefilter.of("(?i)password=[^&\\s]+");
+    assertThat(password.rulesOut("PassWord=hunter2")).isFalse();
+    assertThat(password.rulesOut("pass=hunter2")).isTrue();
+    assertThat(password.rulesOut("PASSWORD: hunter2")).isTrue();
+  }
+
   /**
    * Between neighbours that hold none of its chars, a one-or-more class stretches over as many
    * chars as the text has: an e-mail pattern asks for a dot after the word behind the {@code @},
@@ -105,7 +115,9 @@ class PrefilterTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "(?i)bearer\\s+\\S+",
+        "(?s)a.b",
+        "(?iu)k",
+        "a(?i)bc",
         "abc|def",
         "\\Qa.b\\E",
         "\\x41BC",
@@ -186,7 +198,11 @@ class PrefilterTest {
             "e[^a@]+@",
             "1[a-c]+[e0]+5",
             "J\\s+[-.]+b",
-            "a\\w+\u00e9");
+            "a\\w+\u00e9",
+            "(?i)ab[^c]",
+            "(?i)[^a]b",
+            "(?i)e\\s+[a-c]+\\.",
+            "(?i)ks");
     String[] alphabet = {
       "a",
       "b",
@@ -208,7 +224,15 @@ class PrefilterTest {
       "é",
       "\u00a0",
       "\uD83D\uDE00",
-      "\u2028"
+      "\u2028",
+      "A",
+      "B",
+      "E",
+      "k",
+      "K",
+      "s",
+      "\u212A",
+      "\u017F"
     };
     SplittableRandom random = new SplittableRandom(7);
     for (String regex : regexes) {
