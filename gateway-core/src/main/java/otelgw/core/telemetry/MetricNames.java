@@ -43,6 +43,12 @@ public final class MetricNames {
   public static final String EXPORTER_QUEUE_CAPACITY = "otelcol.exporter.queue_capacity";
   public static final String PROCESSOR_INCOMING = "otelcol.processor.incoming_items";
   public static final String PROCESSOR_OUTGOING = "otelcol.processor.outgoing_items";
+  public static final String BATCH_SEND_SIZE = "otelcol.processor.batch.batch_send_size";
+  public static final String BATCH_SIZE_TRIGGER = "otelcol.processor.batch.batch_size_trigger_send";
+  public static final String BATCH_TIMEOUT_TRIGGER = "otelcol.processor.batch.timeout_trigger_send";
+
+  /** otelgw's own: batches sent because the ring ran empty or idle (see the batch processor). */
+  public static final String BATCH_IDLE_TRIGGER = "otelgw.processor.batch.idle_trigger_send";
 
   /** otelgw's own: send attempts that failed and were tried again. */
   public static final String EXPORTER_RETRIES = "otelgw.exporter.retries";

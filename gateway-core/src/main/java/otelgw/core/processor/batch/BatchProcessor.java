@@ -10,6 +10,7 @@ import otelgw.core.batch.BatchType;
 import otelgw.core.batch.Ticket;
 import otelgw.core.component.Processor;
 import otelgw.core.consumer.BatchConsumer;
+import otelgw.core.processor.batch.BatchSendMeters.Trigger;
 
 /**
  * Holds batches back and sends them on merged, on the ring consumer thread. It sends what it holds:
@@ -38,6 +39,7 @@ final class BatchProcessor<B extends Batch<?>> implements Processor<B> {
   private final long maxBytes;
   private final long timeoutNanos;
   private final LongSupplier nanoTime;
+  private final BatchSendMeters meters;
   private final List<B> held = new ArrayList<>();
   private long heldItems;
   private long heldBytes;
@@ -47,7 +49,8 @@ final class BatchProcessor<B extends Batch<?>> implements Processor<B> {
       BatchType<?, B> type,
       BatchProcessorConfig config,
       BatchConsumer<B> next,
-      LongSupplier nanoTime) {
+      LongSupplier nanoTime,
+      BatchSendMeters meters) {
     this.type = type;
     this.next = next;
     this.sendBatchSize = config.sendBatchSize();
@@ -55,6 +58,7 @@ final class BatchProcessor<B extends Batch<?>> implements Processor<B> {
     this.maxBytes = config.maxBytes();
     this.timeoutNanos = config.timeout().toNanos();
     this.nanoTime = nanoTime;
+    this.meters = meters;
   }
 
   @Override
@@ -65,20 +69,21 @@ final class BatchProcessor<B extends Batch<?>> implements Processor<B> {
     }
     long now = nanoTime.getAsLong();
     if (!held.isEmpty() && now - heldSince >= timeoutNanos) {
-      send();
+      send(Trigger.TIMEOUT);
     }
     B last = batch;
     if (batch.itemCount() > maxItems || batch.byteSize() > maxBytes) {
-      send();
+      send(Trigger.SIZE);
       List<B> parts = split(batch);
       for (int i = 0; i < parts.size() - 1; i++) {
+        meters.sent(parts.get(i).itemCount(), Trigger.SIZE);
         next.consume(parts.get(i));
       }
       last = parts.get(parts.size() - 1);
     }
     if (!held.isEmpty()
         && (heldItems + last.itemCount() > maxItems || heldBytes + last.byteSize() > maxBytes)) {
-      send();
+      send(Trigger.SIZE);
     }
     if (held.isEmpty()) {
       heldSince = now;
@@ -87,20 +92,22 @@ final class BatchProcessor<B extends Batch<?>> implements Processor<B> {
     held.add(last);
     heldItems += last.itemCount();
     heldBytes += last.byteSize();
-    if ((sendBatchSize > 0 && heldItems >= sendBatchSize) || timeoutNanos == 0) {
-      send();
+    if (sendBatchSize > 0 && heldItems >= sendBatchSize) {
+      send(Trigger.SIZE);
+    } else if (timeoutNanos == 0) {
+      send(Trigger.TIMEOUT);
     }
   }
 
   @Override
   public void flush() {
-    send();
+    send(Trigger.IDLE);
   }
 
   /** Sends what is still held, so that the stages after see it while they drain. */
   @Override
   public void shutdown(Duration deadline) {
-    send();
+    send(Trigger.IDLE);
   }
 
   @Override
@@ -108,7 +115,7 @@ final class BatchProcessor<B extends Batch<?>> implements Processor<B> {
     return true;
   }
 
-  private void send() {
+  private void send(Trigger trigger) {
     if (held.isEmpty()) {
       return;
     }
@@ -116,6 +123,7 @@ final class BatchProcessor<B extends Batch<?>> implements Processor<B> {
     held.clear();
     heldItems = 0;
     heldBytes = 0;
+    meters.sent(out.itemCount(), trigger);
     next.consume(out);
   }
 

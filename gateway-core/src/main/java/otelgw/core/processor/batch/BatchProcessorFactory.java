@@ -15,8 +15,8 @@ import otelgw.core.consumer.BatchConsumer;
 /**
  * Makes {@code batch} processors: merge many small requests into fewer large ones, within an item
  * and a byte cap, for all three signals. See {@link BatchProcessorConfig} for the keys and {@code
- * BatchProcessor} for when batches are sent. It counts nothing itself: the graph counts its items
- * in and out.
+ * BatchProcessor} for when batches are sent. It counts the size of each batch it sends and why it
+ * sent it ({@link BatchSendMeters}); the graph counts its items in and out.
  */
 public final class BatchProcessorFactory implements ProcessorFactory<BatchProcessorConfig> {
 
@@ -43,7 +43,9 @@ public final class BatchProcessorFactory implements ProcessorFactory<BatchProces
   @Override
   public <B extends Batch<?>> Processor<B> createProcessor(
       ProcessorSettings<B> settings, BatchProcessorConfig config, BatchConsumer<B> next) {
-    return new BatchProcessor<>(settings.type(), config, next, System::nanoTime);
+    BatchSendMeters meters =
+        new BatchSendMeters(settings.id(), settings.type().signal(), settings.meters());
+    return new BatchProcessor<>(settings.type(), config, next, System::nanoTime, meters);
   }
 
   @Override

@@ -2,6 +2,8 @@ package otelgw.core.processor.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -22,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import otelgw.config.ComponentId;
+import otelgw.config.Signal;
 import otelgw.core.batch.BatchType;
 import otelgw.core.batch.LogBatch;
 import otelgw.core.batch.MetricBatch;
@@ -30,15 +34,25 @@ import otelgw.core.batch.TraceBatch;
 import otelgw.core.processor.CountingTicket;
 import otelgw.core.processor.Processors;
 import otelgw.core.processor.TestSink;
+import otelgw.core.telemetry.MetricNames;
 
 class BatchProcessorTest {
 
   private final AtomicLong clock = new AtomicLong();
   private final TestSink<TraceBatch> sink = new TestSink<>();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+  private BatchSendMeters meters(Signal signal) {
+    return new BatchSendMeters(ComponentId.parse("batch"), signal, registry);
+  }
 
   private BatchProcessor<TraceBatch> processor(String yaml) {
     return new BatchProcessor<>(
-        BatchType.TRACES, Processors.config(new BatchProcessorFactory(), yaml), sink, clock::get);
+        BatchType.TRACES,
+        Processors.config(new BatchProcessorFactory(), yaml),
+        sink,
+        clock::get,
+        meters(Signal.TRACES));
   }
 
   @Test
@@ -114,6 +128,34 @@ class BatchProcessorTest {
       first += items;
     }
     assertThat(sink.batches()).hasSizeGreaterThan(5);
+  }
+
+  @Test
+  void countsTheSizeOfEachBatchSentAndWhatSentIt() {
+    BatchProcessor<TraceBatch> batcher = processor("send_batch_size: 20\ntimeout: 200ms\n");
+
+    batcher.consume(TestBatches.traceBatch("a", 15));
+    batcher.consume(TestBatches.traceBatch("b", 10)); // 25 items: sent for its size
+    batcher.consume(TestBatches.traceBatch("c", 4));
+    clock.set(Duration.ofMillis(250).toNanos());
+    batcher.consume(TestBatches.traceBatch("d", 3)); // "c" waited the timeout: sent alone
+    batcher.flush(); // the ring ran empty: "d" goes
+
+    assertThat(sink.batches()).extracting(TraceBatch::itemCount).containsExactly(25, 4, 3);
+    DistributionSummary sizes =
+        registry
+            .get(MetricNames.BATCH_SEND_SIZE)
+            .tags("processor", "batch", "otel_signal", "traces")
+            .summary();
+    assertThat(sizes.count()).isEqualTo(3);
+    assertThat(sizes.totalAmount()).isEqualTo(32);
+    assertThat(sends(MetricNames.BATCH_SIZE_TRIGGER)).isEqualTo(1);
+    assertThat(sends(MetricNames.BATCH_TIMEOUT_TRIGGER)).isEqualTo(1);
+    assertThat(sends(MetricNames.BATCH_IDLE_TRIGGER)).isEqualTo(1);
+  }
+
+  private double sends(String trigger) {
+    return registry.get(trigger).tag("processor", "batch").counter().count();
   }
 
   @Test
@@ -269,7 +311,8 @@ class BatchProcessorTest {
             Processors.config(
                 new BatchProcessorFactory(), "send_batch_size: 8\nsend_batch_max_size: 8\n"),
             metrics,
-            clock::get);
+            clock::get,
+            meters(Signal.METRICS));
 
     batcher.consume(BatchType.METRICS.fromWire(request.toByteArray()));
     batcher.flush();
@@ -296,7 +339,11 @@ class BatchProcessorTest {
     TestSink<LogBatch> logs = new TestSink<>();
     BatchProcessor<LogBatch> batcher =
         new BatchProcessor<>(
-            BatchType.LOGS, Processors.config(new BatchProcessorFactory(), "{}"), logs, clock::get);
+            BatchType.LOGS,
+            Processors.config(new BatchProcessorFactory(), "{}"),
+            logs,
+            clock::get,
+            meters(Signal.LOGS));
     ExportLogsServiceRequest first = TestBatches.logs(2);
     ExportLogsServiceRequest second = TestBatches.logs(3);
 
