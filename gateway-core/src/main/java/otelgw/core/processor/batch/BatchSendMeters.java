@@ -14,14 +14,28 @@ import otelgw.core.telemetry.MetricNames;
  */
 final class BatchSendMeters {
 
-  /** Why a batch was sent. */
+  /** Why a batch was sent, and the counter of such sends. */
   enum Trigger {
     /** It reached {@code send_batch_size}, or one more request would take it over a cap. */
-    SIZE,
+    SIZE(
+        MetricNames.BATCH_SIZE_TRIGGER,
+        "Batches sent because they reached send_batch_size or a cap."),
     /** Its oldest request waited {@code timeout}. */
-    TIMEOUT,
+    TIMEOUT(
+        MetricNames.BATCH_TIMEOUT_TRIGGER,
+        "Batches sent because their oldest request waited the timeout."),
     /** The ring ran empty or idle, or the pipeline shut down. */
-    IDLE
+    IDLE(
+        MetricNames.BATCH_IDLE_TRIGGER,
+        "Batches sent because the ring ran empty or idle, or at shutdown.");
+
+    private final String metric;
+    private final String description;
+
+    Trigger(String metric, String description) {
+      this.metric = metric;
+      this.description = description;
+    }
   }
 
   /** The Collector's histogram buckets for its batch send size, in items. */
@@ -43,36 +57,14 @@ final class BatchSendMeters {
             .tag("otel_signal", signalName)
             .serviceLevelObjectives(SIZE_BUCKETS)
             .register(meters);
-    sends[Trigger.SIZE.ordinal()] =
-        sendCounter(
-            MetricNames.BATCH_SIZE_TRIGGER,
-            id,
-            signalName,
-            "Batches sent because they reached send_batch_size or a cap.",
-            meters);
-    sends[Trigger.TIMEOUT.ordinal()] =
-        sendCounter(
-            MetricNames.BATCH_TIMEOUT_TRIGGER,
-            id,
-            signalName,
-            "Batches sent because their oldest request waited the timeout.",
-            meters);
-    sends[Trigger.IDLE.ordinal()] =
-        sendCounter(
-            MetricNames.BATCH_IDLE_TRIGGER,
-            id,
-            signalName,
-            "Batches sent because the ring ran empty or idle, or at shutdown.",
-            meters);
-  }
-
-  private static Counter sendCounter(
-      String name, String id, String signal, String description, MeterRegistry meters) {
-    return Counter.builder(name)
-        .description(description)
-        .tag("processor", id)
-        .tag("otel_signal", signal)
-        .register(meters);
+    for (Trigger trigger : Trigger.values()) {
+      sends[trigger.ordinal()] =
+          Counter.builder(trigger.metric)
+              .description(trigger.description)
+              .tag("processor", id)
+              .tag("otel_signal", signalName)
+              .register(meters);
+    }
   }
 
   void sent(int items, Trigger trigger) {
