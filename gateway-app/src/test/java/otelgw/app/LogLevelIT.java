@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,10 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LogLevelIT {
 
+  private static final Predicate<String> STARTED = log -> log.contains("started in");
+
   @TempDir Path dir;
 
-  /** Runs otelgw until it listens, stops it with SIGTERM, and returns everything it logged. */
-  private String runAndStop(String... options) throws Exception {
+  /**
+   * Runs otelgw until it listens and its log so far passes {@code started}, stops it with SIGTERM,
+   * and returns everything it logged. The port listens before start-up ends: a run stopped then
+   * would not have logged "started in" yet.
+   */
+  private String runAndStop(Predicate<String> started, String... options) throws Exception {
     int grpcPort = FreePorts.next();
     Path config = dir.resolve("config-" + grpcPort + ".yaml");
     // level: none with a reader is a config warning: a WARN line every run writes.
@@ -53,7 +60,9 @@ class LogLevelIT {
     args[options.length] = "--config";
     args[options.length + 1] = config.toString();
     try (OtelgwProcess otelgw = OtelgwProcess.start(args)) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> listening(grpcPort));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> listening(grpcPort) && started.test(otelgw.err()));
       otelgw.terminate();
       assertThat(otelgw.waitFor(30)).isTrue();
       return otelgw.err();
@@ -62,7 +71,7 @@ class LogLevelIT {
 
   @Test
   void theConfiguredLevelLogsInfoButNotDebug() throws Exception {
-    String log = runAndStop();
+    String log = runAndStop(STARTED);
 
     assertThat(log)
         .contains(" INFO ", "started in", " WARN ", "config: ")
@@ -71,7 +80,8 @@ class LogLevelIT {
 
   @Test
   void warnLeavesOnlyWarnings() throws Exception {
-    String log = runAndStop("--log-level", "warn");
+    // At warn nothing is logged when start-up ends: the run stops once the port listens.
+    String log = runAndStop(anyLog -> true, "--log-level", "warn");
 
     assertThat(log)
         .contains(" WARN ", "'level: none' turns self-metrics off")
@@ -80,7 +90,7 @@ class LogLevelIT {
 
   @Test
   void debugShowsTheEffectiveConfig() throws Exception {
-    String log = runAndStop("--log-level", "debug");
+    String log = runAndStop(STARTED, "--log-level", "debug");
 
     assertThat(log)
         .contains(" DEBUG ", "effective config, secrets masked:", "endpoint: 127.0.0.1:")
