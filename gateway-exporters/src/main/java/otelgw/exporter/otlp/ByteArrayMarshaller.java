@@ -1,5 +1,6 @@
 package otelgw.exporter.otlp;
 
+import io.grpc.KnownLength;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import java.io.ByteArrayInputStream;
@@ -14,6 +15,8 @@ final class ByteArrayMarshaller implements MethodDescriptor.Marshaller<byte[]> {
 
   static final ByteArrayMarshaller INSTANCE = new ByteArrayMarshaller();
 
+  private static final byte[] EMPTY = new byte[0];
+
   private ByteArrayMarshaller() {}
 
   @Override
@@ -24,6 +27,11 @@ final class ByteArrayMarshaller implements MethodDescriptor.Marshaller<byte[]> {
   @Override
   public byte[] parse(InputStream stream) {
     try {
+      // Most backends answer an empty message: take it without the 8 KiB readAllBytes allocates
+      // (5% of otelgw's allocation at the maximum rate).
+      if (stream instanceof KnownLength && stream.available() == 0) {
+        return EMPTY;
+      }
       return stream.readAllBytes();
     } catch (IOException e) {
       throw Status.INTERNAL

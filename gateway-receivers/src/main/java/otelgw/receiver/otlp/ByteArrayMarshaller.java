@@ -1,11 +1,13 @@
 package otelgw.receiver.otlp;
 
+import io.grpc.Drainable;
 import io.grpc.KnownLength;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * Passes gRPC messages as the bytes they are, so that the receiver keeps a request as it arrived
@@ -19,7 +21,7 @@ final class ByteArrayMarshaller implements MethodDescriptor.Marshaller<byte[]> {
 
   @Override
   public InputStream stream(byte[] value) {
-    return new ByteArrayInputStream(value);
+    return new DrainableBytes(value);
   }
 
   @Override
@@ -46,5 +48,26 @@ final class ByteArrayMarshaller implements MethodDescriptor.Marshaller<byte[]> {
       throw new IOException("the message length changed while reading it");
     }
     return stream.readAllBytes();
+  }
+
+  /**
+   * An array as gRPC writes it best: {@link Drainable}, so that it goes out in one write, where a
+   * plain stream is copied through an 8 KiB buffer allocated for each message (7% of otelgw's
+   * allocation at the maximum rate, for empty responses), and {@link KnownLength}, so that it is
+   * framed without being buffered first.
+   */
+  static final class DrainableBytes extends ByteArrayInputStream implements Drainable, KnownLength {
+
+    DrainableBytes(byte[] bytes) {
+      super(bytes);
+    }
+
+    @Override
+    public int drainTo(OutputStream target) throws IOException {
+      int drained = count - pos;
+      target.write(buf, pos, drained);
+      pos = count;
+      return drained;
+    }
   }
 }

@@ -3,7 +3,6 @@ package otelgw.receiver.otlp;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -34,7 +33,7 @@ record GrpcRequest(byte[] body, ReceiverFailure failure) {
 
     @Override
     public InputStream stream(GrpcRequest value) {
-      return new ByteArrayInputStream(value.body());
+      return new ByteArrayMarshaller.DrainableBytes(value.body());
     }
 
     @Override
