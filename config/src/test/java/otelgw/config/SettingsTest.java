@@ -26,7 +26,7 @@ class SettingsTest {
 
     assertThat(queue).contains(QueueSettings.defaults());
     assertThat(QueueSettings.defaults())
-        .isEqualTo(new QueueSettings(10, 1000, QueueSettings.Sizer.REQUESTS, true));
+        .isEqualTo(new QueueSettings(32, 1000, QueueSettings.Sizer.REQUESTS, true));
     assertThat(problems.all()).isEmpty();
   }
 
