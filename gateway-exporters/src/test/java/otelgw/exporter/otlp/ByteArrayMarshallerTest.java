@@ -16,8 +16,12 @@ class ByteArrayMarshallerTest {
   }
 
   @Test
-  void readsAnEmptyResponseAsNoBytes() {
-    assertThat(ByteArrayMarshaller.INSTANCE.parse(new KnownLengthBytes(new byte[0]))).isEmpty();
+  void readsAnEmptyResponseAsNoBytesWithoutAllocatingAnArray() {
+    byte[] first = ByteArrayMarshaller.INSTANCE.parse(new KnownLengthBytes(new byte[0]));
+    byte[] second = ByteArrayMarshaller.INSTANCE.parse(new KnownLengthBytes(new byte[0]));
+
+    assertThat(first).isEmpty();
+    assertThat(second).isSameAs(first); // one shared empty array, not a buffer per answer
   }
 
   @Test
