@@ -2,6 +2,10 @@ package otelgw.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,5 +39,31 @@ class UrlCredentialsTest {
       })
   void leavesValuesWithoutAPasswordAlone(String value) {
     assertThat(UrlCredentials.mask(value)).isSameAs(value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "https://user:pass@host:4318/v1/traces | https://host:4318/v1/traces",
+        "http://otelgw:p%40ss@10.0.0.1:8080/a%20b?q=x%26y#f | http://10.0.0.1:8080/a%20b?q=x%26y#f",
+        "https://token@[::1]:4318/v1/logs | https://[::1]:4318/v1/logs",
+        "https://host:4318/v1/traces | https://host:4318/v1/traces",
+      })
+  void aUrlWithoutItsUserinfoKeepsEverythingElseAsWritten(String url, String stripped) {
+    assertThat(UrlCredentials.withoutUserinfo(URI.create(url))).isEqualTo(URI.create(stripped));
+  }
+
+  @Test
+  void userinfoBecomesBasicCredentialsPercentDecoded() {
+    assertThat(UrlCredentials.basicAuthorization(URI.create("https://otelgw:p%40ss:w0rd@host")))
+        .contains("Basic " + base64("otelgw:p@ss:w0rd"));
+    assertThat(UrlCredentials.basicAuthorization(URI.create("https://token@host")))
+        .contains("Basic " + base64("token:"));
+    assertThat(UrlCredentials.basicAuthorization(URI.create("https://host:4318"))).isEmpty();
+  }
+
+  private static String base64(String credentials) {
+    return Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
   }
 }

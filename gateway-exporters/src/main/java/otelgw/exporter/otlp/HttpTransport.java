@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -23,6 +24,7 @@ import javax.net.ssl.TrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import otelgw.config.Signal;
+import otelgw.config.UrlCredentials;
 import otelgw.core.batch.Batch;
 import otelgw.core.batch.BatchType;
 import otelgw.core.batch.MalformedBatchException;
@@ -71,18 +73,21 @@ final class HttpTransport implements Transport {
 
   @Override
   public <B extends Batch<?>> Sender<B> sender(BatchType<?, B> type) {
-    URI url = config.url(type.signal());
+    URI configured = config.url(type.signal());
+    // The JDK's client ignores userinfo; Go's, the Collector's, sends it as Basic credentials.
+    URI url = UrlCredentials.withoutUserinfo(configured);
+    Optional<String> basic = UrlCredentials.basicAuthorization(configured);
     OtlpService service = OtlpService.of(type.signal());
-    return batch -> post(url, service, batch);
+    return batch -> post(url, basic, service, batch);
   }
 
-  private PartialSuccess post(URI url, OtlpService service, Batch<?> batch)
+  private PartialSuccess post(URI url, Optional<String> basic, OtlpService service, Batch<?> batch)
       throws GatewayException {
     HttpClient http = client;
     if (http == null) {
       throw new RetryableException("the exporter is not running");
     }
-    HttpRequest request = request(url, encode(batch));
+    HttpRequest request = request(url, basic, encode(batch));
     HttpResponse<InputStream> response;
     byte[] answer;
     try {
@@ -141,7 +146,7 @@ final class HttpTransport implements Transport {
     }
   }
 
-  private HttpRequest request(URI url, List<byte[]> body) {
+  private HttpRequest request(URI url, Optional<String> basic, List<byte[]> body) {
     boolean json = config.encoding() == Encoding.JSON;
     HttpRequest.Builder request =
         HttpRequest.newBuilder(url)
@@ -157,6 +162,8 @@ final class HttpTransport implements Transport {
       body = List.of(gzip(body));
       request.header("Content-Encoding", "gzip");
     }
+    // A configured Authorization header or an authenticator replaces the URL's credentials.
+    basic.ifPresent(credentials -> request.setHeader("Authorization", credentials));
     for (Map.Entry<String, String> header : config.headers().entrySet()) {
       request.setHeader(header.getKey(), header.getValue());
     }
@@ -184,11 +191,21 @@ final class HttpTransport implements Transport {
       builder.sslParameters(parameters);
     }
     client = builder.build();
-    if (auth != null && !usesTlsOnly()) {
+    if ((auth != null || hasUrlCredentials()) && !usesTlsOnly()) {
       logger.warn(
-          "otlphttp exporter: its authenticator's credentials are sent in clear to an http://"
-              + " URL; use https://");
+          "otlphttp exporter: its {} credentials are sent in clear to an http:// URL; use"
+              + " https://",
+          auth != null ? "authenticator's" : "URL's");
     }
+  }
+
+  private boolean hasUrlCredentials() {
+    for (Signal signal : Signal.values()) {
+      if (config.url(signal).getRawUserInfo() != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean usesTlsOnly() {

@@ -152,13 +152,13 @@ public record OtlpHttpExporterConfig(
   @Override
   public String toString() {
     return "OtlpHttpExporterConfig[endpoint="
-        + endpoint
+        + UrlCredentials.mask(endpoint)
         + ", tracesEndpoint="
-        + tracesEndpoint
+        + tracesEndpoint.map(UrlCredentials::mask)
         + ", metricsEndpoint="
-        + metricsEndpoint
+        + metricsEndpoint.map(UrlCredentials::mask)
         + ", logsEndpoint="
-        + logsEndpoint
+        + logsEndpoint.map(UrlCredentials::mask)
         + ", encoding="
         + encoding
         + ", headers="

@@ -2,7 +2,9 @@ package otelgw.exporter.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import otelgw.core.batch.BatchType;
 import otelgw.core.component.ExporterFactory;
@@ -56,5 +58,32 @@ class HttpTransportTest extends OtlpTransportContract<OtlpHttpExporterConfig> {
         .send(BatchType.LOGS.fromMessage(TestRequests.logs(1)));
 
     assertThat(backend.logRecordCount()).isEqualTo(1);
+  }
+
+  @Test
+  void credentialsInTheUrlAreSentAsBasicCredentials() throws Exception {
+    String url = backend.httpUrl(OtlpSignal.TRACES).replace("http://", "http://otelgw:p%40ss@");
+    sender(BatchType.TRACES, "traces_endpoint: " + url)
+        .send(BatchType.TRACES.fromMessage(TestRequests.traces(1)));
+
+    ReceivedRequest received = backend.requests(OtlpSignal.TRACES).get(0);
+    assertThat(received.header("authorization"))
+        .contains(
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString("otelgw:p@ss".getBytes(StandardCharsets.UTF_8)));
+    assertThat(backend.spanCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aConfiguredAuthorizationHeaderWinsOverTheUrlsCredentials() throws Exception {
+    String url = backend.httpUrl(OtlpSignal.TRACES).replace("http://", "http://otelgw:secret@");
+    sender(
+            BatchType.TRACES,
+            "traces_endpoint: " + url + "\nheaders: { Authorization: 'Bearer t0ken' }")
+        .send(BatchType.TRACES.fromMessage(TestRequests.traces(1)));
+
+    assertThat(backend.requests(OtlpSignal.TRACES).get(0).header("authorization"))
+        .contains("Bearer t0ken");
   }
 }
