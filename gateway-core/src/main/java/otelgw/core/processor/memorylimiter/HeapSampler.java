@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,11 @@ import javax.management.openmbean.CompositeData;
  * memory limiter verifies with a full collection before it refuses. Until the first collection,
  * each pool's collection usage (or current use) stands in.
  *
+ * <p>A full collection the memory limiter asks for ({@link #collect}) is read as it returns: the
+ * collectors' notifications arrive later, on the JVM's own thread, and until then the reading would
+ * still be the young collection's before it, garbage included, which the limiter had collected to
+ * see past. A notification of that collection or an earlier one, arriving after, is ignored.
+ *
  * <p>One per JVM ({@link #INSTANCE}): it listens to the collectors for as long as the JVM runs.
  */
 final class HeapSampler implements LongSupplier {
@@ -39,14 +45,27 @@ final class HeapSampler implements LongSupplier {
           .toList();
   private final Set<String> heapPoolNames =
       heapPools.stream().map(MemoryPoolMXBean::getName).collect(Collectors.toUnmodifiableSet());
+  private final List<GarbageCollectorMXBean> collectors =
+      ManagementFactory.getGarbageCollectorMXBeans();
+  // Per collector, the number of its collections that the reading already covers.
+  private final Map<String, Long> covered = new HashMap<>();
   private volatile long afterLastCollection = -1;
 
   private HeapSampler() {
-    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+    for (GarbageCollectorMXBean collector : collectors) {
       if (collector instanceof NotificationEmitter emitter) {
         emitter.addNotificationListener(this::collected, null, null);
       }
     }
+  }
+
+  /** Collects the whole heap ({@link System#gc}) and reads what it left live, at once. */
+  synchronized void collect() {
+    System.gc();
+    for (GarbageCollectorMXBean collector : collectors) {
+      covered.put(collector.getName(), collector.getCollectionCount());
+    }
+    afterLastCollection = collectionUsage();
   }
 
   @Override
@@ -55,15 +74,18 @@ final class HeapSampler implements LongSupplier {
     return last >= 0 ? last : collectionUsage();
   }
 
-  private void collected(Notification notification, Object handback) {
+  private synchronized void collected(Notification notification, Object handback) {
     if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
         notification.getType())) {
       return;
     }
-    Map<String, MemoryUsage> after =
-        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
-            .getGcInfo()
-            .getMemoryUsageAfterGc();
+    GarbageCollectionNotificationInfo info =
+        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+    // A collection's id is the count of its collector's collections, itself included.
+    if (info.getGcInfo().getId() <= covered.getOrDefault(info.getGcName(), 0L)) {
+      return;
+    }
+    Map<String, MemoryUsage> after = info.getGcInfo().getMemoryUsageAfterGc();
     long live = 0;
     for (Map.Entry<String, MemoryUsage> pool : after.entrySet()) {
       if (heapPoolNames.contains(pool.getKey())) {

@@ -256,6 +256,28 @@ class MemoryLimiterTest {
   }
 
   @Test
+  void aTickALittleEarlyStillCollectsWhenTheIntervalIsTheChecks() throws Exception {
+    // At a fixed rate of 1 s, the next tick may come 0.999 s after the last collection.
+    MemoryLimiter limiter =
+        new MemoryLimiter(
+            ComponentId.parse("memory_limiter"),
+            new MemoryLimiterConfig(Duration.ofSeconds(1), 100, 20, 0, 0),
+            1024 * MIB,
+            heap::get,
+            collections::incrementAndGet,
+            meters,
+            log,
+            Duration.ofSeconds(1));
+    heap.set(110 * MIB);
+
+    limiter.check();
+    Thread.sleep(600);
+    limiter.check();
+
+    assertThat(collections).hasValue(2);
+  }
+
+  @Test
   void aStaleReadingIsVerifiedByACollectionOnEveryCheckItKeepsRefusing() {
     // Serial and Parallel report the old generation as of the last full collection: a reading
     // that nothing refreshes while refusing would keep data out for good.
