@@ -42,6 +42,20 @@ class MemoryLimiterTest {
         MemoryLimiter.MIN_COLLECTION_INTERVAL);
   }
 
+  /** A limiter of 100 MiB with 20 MiB of spike, collecting garbage with {@code collect}. */
+  private MemoryLimiter collecting(
+      Duration checkInterval, Runnable collect, Duration minCollectionInterval) {
+    return new MemoryLimiter(
+        ComponentId.parse("memory_limiter"),
+        new MemoryLimiterConfig(checkInterval, 100, 20, 0, 0),
+        1024 * MIB,
+        heap::get,
+        collect,
+        meters,
+        log,
+        minCollectionInterval);
+  }
+
   private static void refuse(MemoryLimiter limiter, long bytes) {
     assertThatThrownBy(() -> limiter.admit(bytes)).isInstanceOf(RefusedException.class);
   }
@@ -230,17 +244,12 @@ class MemoryLimiterTest {
 
     heap.set(120 * MIB);
     MemoryLimiter collecting =
-        new MemoryLimiter(
-            ComponentId.parse("memory_limiter"),
-            new MemoryLimiterConfig(Duration.ofSeconds(1), 100, 20, 0, 0),
-            1024 * MIB,
-            heap::get,
+        collecting(
+            Duration.ofSeconds(1),
             () -> {
               collections.incrementAndGet();
               heap.set(30 * MIB); // the full collection found it was mostly garbage
             },
-            meters,
-            log,
             MemoryLimiter.MIN_COLLECTION_INTERVAL);
 
     collecting.check();
@@ -259,15 +268,7 @@ class MemoryLimiterTest {
   void aTickALittleEarlyStillCollectsWhenTheIntervalIsTheChecks() throws Exception {
     // At a fixed rate of 1 s, the next tick may come 0.999 s after the last collection.
     MemoryLimiter limiter =
-        new MemoryLimiter(
-            ComponentId.parse("memory_limiter"),
-            new MemoryLimiterConfig(Duration.ofSeconds(1), 100, 20, 0, 0),
-            1024 * MIB,
-            heap::get,
-            collections::incrementAndGet,
-            meters,
-            log,
-            Duration.ofSeconds(1));
+        collecting(Duration.ofSeconds(1), collections::incrementAndGet, Duration.ofSeconds(1));
     heap.set(110 * MIB);
 
     limiter.check();
@@ -283,19 +284,14 @@ class MemoryLimiterTest {
     // that nothing refreshes while refusing would keep data out for good.
     AtomicInteger staleChecks = new AtomicInteger(2);
     MemoryLimiter limiter =
-        new MemoryLimiter(
-            ComponentId.parse("memory_limiter"),
-            new MemoryLimiterConfig(Duration.ZERO, 100, 20, 0, 0),
-            1024 * MIB,
-            heap::get,
+        collecting(
+            Duration.ZERO,
             () -> {
               collections.incrementAndGet();
               if (staleChecks.decrementAndGet() == 0) {
                 heap.set(10 * MIB);
               }
             },
-            meters,
-            log,
             Duration.ZERO);
     heap.set(110 * MIB);
 
