@@ -80,7 +80,7 @@ class HttpTransportTest extends OtlpTransportContract<OtlpHttpExporterConfig> {
     String url = backend.httpUrl(OtlpSignal.TRACES).replace("http://", "http://otelgw:secret@");
     sender(
             BatchType.TRACES,
-            "traces_endpoint: " + url + "\nheaders: { Authorization: 'Bearer t0ken' }")
+            "traces_endpoint: " + url + "\nheaders: { authorization: 'Bearer t0ken' }")
         .send(BatchType.TRACES.fromMessage(TestRequests.traces(1)));
 
     assertThat(backend.requests(OtlpSignal.TRACES).get(0).header("authorization"))
