@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,8 @@ import otelgw.testing.OtlpSignal;
 
 /**
  * {@code bearertokenauth} through the whole program: receivers that demand a token, exporters that
- * send another to the backend, and the tokens nowhere in logs or {@code print-config}.
+ * send another to the backend, and the tokens nowhere in logs or {@code print-config}; and an
+ * otlphttp URL's own credentials, sent as HTTP Basic.
  */
 class AuthEndToEndTest {
 
@@ -71,6 +74,41 @@ class AuthEndToEndTest {
       assertThat(logs.lines())
           .isNotEmpty()
           .noneMatch(line -> line.contains(CLIENT_TOKEN) || line.contains(BACKEND_TOKEN));
+    }
+  }
+
+  @Test
+  void credentialsInAnOtlphttpUrlReachTheBackendAsBasicAndNoLogLine() throws Exception {
+    String password = "url-Passw0rd-19c4";
+    try (CapturedLogs logs = new CapturedLogs();
+        RunningGateway gateway =
+            RunningGateway.start(
+                """
+                receivers:
+                  otlp:
+                    protocols:
+                      grpc: { endpoint: "127.0.0.1:%%GRPC_PORT%%" }
+                exporters:
+                  otlphttp/backend:
+                    endpoint: http://otelgw:%s@127.0.0.1:%d
+                service:
+                  pipelines:
+                    traces: { receivers: [otlp], exporters: [otlphttp/backend] }
+                """
+                    .formatted(password, backend.httpPort()));
+        SpanExporter grpc = grpcClient(gateway, null)) {
+      assertThat(export(grpc)).isTrue();
+
+      await().atMost(10, TimeUnit.SECONDS).until(() -> backend.spanCount() == 1);
+      String basic =
+          Base64.getEncoder()
+              .encodeToString(("otelgw:" + password).getBytes(StandardCharsets.UTF_8));
+      assertThat(backend.requests(OtlpSignal.TRACES).get(0).header("authorization"))
+          .contains("Basic " + basic);
+      gateway.close();
+      assertThat(logs.lines())
+          .anyMatch(line -> line.contains("URL's credentials are sent in clear"))
+          .noneMatch(line -> line.contains(password) || line.contains(basic));
     }
   }
 
