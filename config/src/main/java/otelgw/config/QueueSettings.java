@@ -11,9 +11,15 @@ import java.util.Set;
  * @param queueSize the capacity, in units of {@code sizer}
  * @param sizer what {@code queueSize} counts: requests, items or bytes
  * @param blockOnOverflow wait for room when full (back-pressure, the default) rather than drop
+ * @param merging whether and how much a consumer sends of what is queued in one request
  */
 public record QueueSettings(
-    int numConsumers, long queueSize, Sizer sizer, boolean blockOnOverflow) {
+    int numConsumers, long queueSize, Sizer sizer, boolean blockOnOverflow, Merging merging) {
+
+  /** The settings with the default {@link Merging}. */
+  public QueueSettings(int numConsumers, long queueSize, Sizer sizer, boolean blockOnOverflow) {
+    this(numConsumers, queueSize, sizer, blockOnOverflow, Merging.DEFAULT);
+  }
 
   /**
    * otelgw's default is above the Collector's 10 because its batch processor sends whenever its
@@ -34,6 +40,26 @@ public record QueueSettings(
    */
   public static final boolean DEFAULT_BLOCK_ON_OVERFLOW = true;
 
+  /**
+   * otelgw's own: a consumer that takes a batch also takes the batches queued behind it, as many as
+   * fit within {@code maxItems} items and {@code maxBytes} bytes, and sends them as one request. It
+   * never waits for more: a queue that holds one batch sends it alone. otelgw's batch processor
+   * sends whenever its ring runs empty, for latency; when the backend is slower than that (far
+   * away, or busy), those small batches queue up, and merging them keeps the number of calls within
+   * what the consumers can make. The defaults are the batch processor's: 8,192 items and 3.5 MiB,
+   * under the 4 MiB a gRPC server accepts by default.
+   *
+   * @param enabled whether consumers merge at all
+   * @param maxItems the most items (spans, data points, log records) in one merged request
+   * @param maxBytes the most bytes of protobuf in one merged request
+   */
+  public record Merging(boolean enabled, long maxItems, long maxBytes) {
+    public static final long DEFAULT_MAX_ITEMS = 8192;
+    public static final long DEFAULT_MAX_BYTES = 3584L * 1024;
+    public static final Merging DEFAULT = new Merging(true, DEFAULT_MAX_ITEMS, DEFAULT_MAX_BYTES);
+    public static final Merging OFF = new Merging(false, DEFAULT_MAX_ITEMS, DEFAULT_MAX_BYTES);
+  }
+
   /** What a queue's size counts. */
   public enum Sizer {
     REQUESTS,
@@ -53,11 +79,27 @@ public record QueueSettings(
     long size = node.longValue("queue_size", DEFAULT_QUEUE_SIZE);
     Sizer sizer = node.enumValue("sizer", DEFAULT_SIZER);
     boolean block = node.bool("block_on_overflow", DEFAULT_BLOCK_ON_OVERFLOW);
+    Merging merging =
+        new Merging(
+            node.bool("merge", true),
+            node.longValue("merge_max_items", Merging.DEFAULT_MAX_ITEMS),
+            node.bytes("merge_max_bytes", Merging.DEFAULT_MAX_BYTES));
     node.check(consumers > 0, "num_consumers", "must be at least 1");
     node.check(size > 0, "queue_size", "must be at least 1");
-    node.finish(Set.of("enabled", "num_consumers", "queue_size", "sizer", "block_on_overflow"));
+    node.check(merging.maxItems() > 0, "merge_max_items", "must be at least 1");
+    node.check(merging.maxBytes() > 0, "merge_max_bytes", "must be at least 1");
+    node.finish(
+        Set.of(
+            "enabled",
+            "num_consumers",
+            "queue_size",
+            "sizer",
+            "block_on_overflow",
+            "merge",
+            "merge_max_items",
+            "merge_max_bytes"));
     return enabled
-        ? Optional.of(new QueueSettings(consumers, size, sizer, block))
+        ? Optional.of(new QueueSettings(consumers, size, sizer, block, merging))
         : Optional.empty();
   }
 }

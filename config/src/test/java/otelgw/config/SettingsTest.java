@@ -26,7 +26,13 @@ class SettingsTest {
 
     assertThat(queue).contains(QueueSettings.defaults());
     assertThat(QueueSettings.defaults())
-        .isEqualTo(new QueueSettings(32, 1000, QueueSettings.Sizer.REQUESTS, true));
+        .isEqualTo(
+            new QueueSettings(
+                32,
+                1000,
+                QueueSettings.Sizer.REQUESTS,
+                true,
+                new QueueSettings.Merging(true, 8192, 3584 * 1024)));
     assertThat(problems.all()).isEmpty();
   }
 
@@ -39,6 +45,18 @@ class SettingsTest {
                 "num_consumers: 2\nqueue_size: 5000\nsizer: items\nblock_on_overflow: false\n"));
 
     assertThat(queue).contains(new QueueSettings(2, 5000, QueueSettings.Sizer.ITEMS, false));
+  }
+
+  @Test
+  void queueReadsItsMergingKeys() {
+    Optional<QueueSettings> merging =
+        QueueSettings.parse(node("q", "merge_max_items: 1000\nmerge_max_bytes: 1MiB\n"));
+    Optional<QueueSettings> off = QueueSettings.parse(node("q", "merge: false\n"));
+
+    assertThat(merging.orElseThrow().merging())
+        .isEqualTo(new QueueSettings.Merging(true, 1000, 1 << 20));
+    assertThat(off.orElseThrow().merging()).isEqualTo(QueueSettings.Merging.OFF);
+    assertThat(problems.all()).isEmpty();
   }
 
   @Test
@@ -55,14 +73,19 @@ class SettingsTest {
   @Test
   void queueRangeErrors() {
     QueueSettings.parse(
-        node("exporters.otlp.sending_queue", "num_consumers: 0\nqueue_size: -3\nsizer: pages\n"));
+        node(
+            "exporters.otlp.sending_queue",
+            "num_consumers: 0\nqueue_size: -3\nsizer: pages\nmerge_max_items: 0\n"
+                + "merge_max_bytes: 0\n"));
 
     assertThat(errors())
         .containsExactly(
             "exporters.otlp.sending_queue.sizer: expected one of requests, items, bytes, got"
                 + " 'pages'",
             "exporters.otlp.sending_queue.num_consumers: must be at least 1",
-            "exporters.otlp.sending_queue.queue_size: must be at least 1");
+            "exporters.otlp.sending_queue.queue_size: must be at least 1",
+            "exporters.otlp.sending_queue.merge_max_items: must be at least 1",
+            "exporters.otlp.sending_queue.merge_max_bytes: must be at least 1");
   }
 
   @Test

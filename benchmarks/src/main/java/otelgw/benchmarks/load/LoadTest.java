@@ -160,6 +160,7 @@ public final class LoadTest {
     try (TargetProcess target = TargetProcess.start(command, env, log)) {
       target.awaitListening(Duration.ofSeconds(30), ports);
       String flags = vmFlagsSeen.computeIfAbsent(scenario.target(), t -> vmFlags(target));
+      sink.answerAfter(Duration.ofMillis(scenario.backendDelayMillis()));
       long sunk0 = sink.spans();
       Driver.Measured measured;
       try (LoadClient client =
@@ -180,6 +181,7 @@ public final class LoadTest {
       record.put("repeat", repetition);
       record.put("target", scenario.target());
       record.put("protocol", scenario.protocol());
+      record.put("backend_delay_ms", scenario.backendDelayMillis());
       record.put("load", scenario.load());
       record.put("spans_per_request", scenario.spansPerRequest());
       record.put("request_bytes", request.length);

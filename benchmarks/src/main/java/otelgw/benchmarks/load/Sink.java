@@ -26,7 +26,9 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import otelgw.config.Signal;
@@ -45,23 +47,31 @@ final class Sink implements AutoCloseable {
   private final LongAdder spans = new LongAdder();
   private final LongAdder requests = new LongAdder();
   private final LongAdder malformed = new LongAdder();
+  private volatile long answerDelayNanos;
   private final Server grpc;
   private final EventLoopGroup httpGroup;
   private final Channel http;
 
   private Sink(int grpcPort, int httpPort) throws Exception {
+    // Its event loops serve HTTP, and schedule the delayed answers of both protocols.
+    httpGroup = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     ServerServiceDefinition service =
         ServerServiceDefinition.builder(RawBytes.EXPORT_TRACES.getServiceName())
             .addMethod(
                 RawBytes.EXPORT_TRACES,
                 ServerCalls.asyncUnaryCall(
                     (request, response) -> {
-                      if (count(request, 0, request.length)) {
-                        response.onNext(EMPTY);
-                        response.onCompleted();
-                      } else {
-                        response.onError(Status.INVALID_ARGUMENT.asRuntimeException());
-                      }
+                      boolean ok = count(request, 0, request.length);
+                      answerLater(
+                          httpGroup.next(),
+                          () -> {
+                            if (ok) {
+                              response.onNext(EMPTY);
+                              response.onCompleted();
+                            } else {
+                              response.onError(Status.INVALID_ARGUMENT.asRuntimeException());
+                            }
+                          });
                     }))
             .build();
     grpc =
@@ -71,7 +81,6 @@ final class Sink implements AutoCloseable {
             .addService(service)
             .build()
             .start();
-    httpGroup = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     http =
         new ServerBootstrap()
             .group(httpGroup)
@@ -94,6 +103,20 @@ final class Sink implements AutoCloseable {
 
   static Sink start(int grpcPort, int httpPort) throws Exception {
     return new Sink(grpcPort, httpPort);
+  }
+
+  /** Answers each request {@code delay} after it arrives, as a backend across a network would. */
+  void answerAfter(Duration delay) {
+    answerDelayNanos = delay.toNanos();
+  }
+
+  private void answerLater(EventExecutor executor, Runnable answer) {
+    long delay = answerDelayNanos;
+    if (delay == 0) {
+      answer.run();
+    } else {
+      executor.schedule(answer, delay, TimeUnit.NANOSECONDS);
+    }
   }
 
   long spans() {
@@ -147,10 +170,14 @@ final class Sink implements AutoCloseable {
       response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
       boolean keepAlive = HttpUtil.isKeepAlive(request);
       HttpUtil.setKeepAlive(response, keepAlive);
-      var written = context.writeAndFlush(response);
-      if (!keepAlive) {
-        written.addListener(io.netty.channel.ChannelFutureListener.CLOSE);
-      }
+      answerLater(
+          context.executor(),
+          () -> {
+            var written = context.writeAndFlush(response);
+            if (!keepAlive) {
+              written.addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+            }
+          });
     }
   }
 }

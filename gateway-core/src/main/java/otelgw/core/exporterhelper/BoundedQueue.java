@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
@@ -75,13 +76,20 @@ final class BoundedQueue<T> {
 
   /** Removes and returns one element without waiting; null if empty. */
   T poll() {
+    return pollIf(element -> true);
+  }
+
+  /** Removes and returns the oldest element if {@code wanted} accepts it, without waiting. */
+  T pollIf(Predicate<T> wanted) {
     lock.lock();
     try {
-      T element = elements.pollFirst();
-      if (element != null) {
-        weight -= weigher.applyAsLong(element);
-        notFull.signalAll();
+      T element = elements.peekFirst();
+      if (element == null || !wanted.test(element)) {
+        return null;
       }
+      elements.removeFirst();
+      weight -= weigher.applyAsLong(element);
+      notFull.signalAll();
       return element;
     } finally {
       lock.unlock();

@@ -12,6 +12,7 @@ import otelgw.config.QueueSettings;
 import otelgw.config.RetrySettings;
 import otelgw.core.batch.Batch;
 import otelgw.core.batch.BatchType;
+import otelgw.core.batch.Merger;
 import otelgw.core.component.ExporterSettings;
 import otelgw.core.consumer.BatchConsumer;
 import otelgw.core.exporterhelper.ExporterMeters.DropReason;
@@ -178,14 +179,35 @@ final class ExportChain<B extends Batch<?>> implements BatchConsumer<B> {
     }
   }
 
-  /** Takes the next batch and sends it; false once the queue is closed and empty. */
+  /**
+   * Takes the next batch, with the batches queued behind it that fit, and sends them as one; false
+   * once the queue is closed and empty.
+   */
   private boolean sendNext() throws InterruptedException {
     B batch = queue.take();
     if (batch == null) {
       return false;
     }
-    sender.send(batch);
+    sender.send(withQueuedBehind(batch));
     return true;
+  }
+
+  /**
+   * {@code first} merged with the batches waiting behind it, within the caps (see {@link
+   * QueueSettings.Merging}). Merging is the concatenation of their bytes.
+   */
+  private B withQueuedBehind(B first) {
+    QueueSettings.Merging merging = queueSettings.get().merging();
+    if (!merging.enabled()) {
+      return first;
+    }
+    MergeBudget<B> budget = new MergeBudget<>(merging, first);
+    List<B> parts = new ArrayList<>();
+    parts.add(first);
+    for (B next = queue.pollIf(budget::take); next != null; next = queue.pollIf(budget::take)) {
+      parts.add(next);
+    }
+    return parts.size() == 1 ? first : Merger.merge(type, parts);
   }
 
   private static void join(Thread thread, long untilNanos) {

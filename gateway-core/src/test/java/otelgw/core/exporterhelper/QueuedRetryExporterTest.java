@@ -23,10 +23,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import otelgw.config.ComponentId;
 import otelgw.config.QueueSettings;
+import otelgw.config.QueueSettings.Merging;
 import otelgw.config.Signal;
 import otelgw.core.batch.Batch;
 import otelgw.core.batch.BatchType;
 import otelgw.core.batch.TestBatches;
+import otelgw.core.batch.Ticket;
 import otelgw.core.batch.TraceBatch;
 import otelgw.core.component.ExporterSettings;
 import otelgw.core.consumer.BatchConsumer;
@@ -102,8 +104,29 @@ class QueuedRetryExporterTest {
     return exporter.consumer(BatchType.TRACES);
   }
 
+  /** One consumer, each batch its own call (so that a test can tell the calls apart). */
   private static Optional<QueueSettings> queue(int size, boolean block) {
-    return Optional.of(new QueueSettings(1, size, QueueSettings.Sizer.REQUESTS, block));
+    return Optional.of(
+        new QueueSettings(1, size, QueueSettings.Sizer.REQUESTS, block, Merging.OFF));
+  }
+
+  private static Optional<QueueSettings> merging(Merging merging) {
+    return Optional.of(new QueueSettings(1, 100, QueueSettings.Sizer.REQUESTS, true, merging));
+  }
+
+  /**
+   * Sends {@code first} to the one consumer, which holds it at the gate, queues {@code behind}
+   * meanwhile, and opens the gate: what follows is what the consumer makes of the backlog.
+   */
+  private void backlogBehindAHeldCall(
+      BatchConsumer<TraceBatch> consumer, TraceBatch first, TraceBatch... behind) throws Exception {
+    exporter.start();
+    consumer.consume(first);
+    await().until(() -> transport.inFlight.get() == 1);
+    for (TraceBatch batch : behind) {
+      consumer.consume(batch);
+    }
+    transport.gate.countDown();
   }
 
   private static TraceBatch spans(int count) {
@@ -133,6 +156,82 @@ class QueuedRetryExporterTest {
     TraceBatch batch = spans(10);
     consumer.consume(batch);
     return new WeakReference<>(batch);
+  }
+
+  @Test
+  void aConsumerSendsTheBatchesQueuedBehindTheOneItTakesAsOneRequest() throws Exception {
+    BatchConsumer<TraceBatch> consumer = exporter(merging(Merging.DEFAULT));
+    List<CountingTicket> tickets = List.of(new CountingTicket(), new CountingTicket());
+    TraceBatch second = spans(2);
+    TraceBatch third = spans(3);
+    second.attach(tickets.get(0));
+    third.attach(tickets.get(1));
+
+    backlogBehindAHeldCall(consumer, spans(1), second, third, spans(4));
+
+    await().until(() -> count(meters, SENT) == 10);
+    assertThat(transport.sent).extracting(Batch::itemCount).containsExactly(1, 9);
+    Batch<?> merged = transport.sent.get(1);
+    assertThat(((TraceBatch) merged).message().getResourceSpansCount()).isEqualTo(3);
+    assertThat(merged.byteSize())
+        .isEqualTo(second.byteSize() + third.byteSize() + spans(4).byteSize());
+    assertThat(tickets).allSatisfy(t -> assertThat(t.released.get()).isEqualTo(1));
+  }
+
+  @Test
+  void mergingStopsAtTheItemCap() throws Exception {
+    BatchConsumer<TraceBatch> consumer = exporter(merging(new Merging(true, 5, 1 << 20)));
+
+    backlogBehindAHeldCall(consumer, spans(1), spans(2), spans(3), spans(4), spans(1));
+
+    await().until(() -> count(meters, SENT) == 11);
+    assertThat(transport.sent).extracting(Batch::itemCount).containsExactly(1, 5, 5);
+  }
+
+  @Test
+  void mergingStopsAtTheByteCap() throws Exception {
+    int two = spans(2).byteSize();
+    BatchConsumer<TraceBatch> consumer = exporter(merging(new Merging(true, 8192, two * 2)));
+
+    backlogBehindAHeldCall(consumer, spans(1), spans(2), spans(2), spans(2));
+
+    await().until(() -> count(meters, SENT) == 7);
+    assertThat(transport.sent).extracting(Batch::itemCount).containsExactly(1, 4, 2);
+  }
+
+  @Test
+  void aBatchOverTheCapsAloneIsSentWholeAndAlone() throws Exception {
+    BatchConsumer<TraceBatch> consumer = exporter(merging(new Merging(true, 2, 1 << 20)));
+
+    backlogBehindAHeldCall(consumer, spans(1), spans(5), spans(1));
+
+    await().until(() -> count(meters, SENT) == 7);
+    assertThat(transport.sent).extracting(Batch::itemCount).containsExactly(1, 5, 1);
+  }
+
+  @Test
+  void withMergingOffEveryQueuedBatchIsACallOfItsOwn() throws Exception {
+    BatchConsumer<TraceBatch> consumer = exporter(merging(Merging.OFF));
+
+    backlogBehindAHeldCall(consumer, spans(1), spans(2), spans(3));
+
+    await().until(() -> count(meters, SENT) == 6);
+    assertThat(transport.sent).extracting(Batch::itemCount).containsExactly(1, 2, 3);
+  }
+
+  /** Counts its releases. */
+  private static final class CountingTicket implements Ticket {
+    final AtomicInteger released = new AtomicInteger();
+
+    @Override
+    public Ticket retain() {
+      return this;
+    }
+
+    @Override
+    public void release() {
+      released.incrementAndGet();
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.LongSupplier;
 import otelgw.core.batch.Batch;
 import otelgw.core.batch.BatchType;
+import otelgw.core.batch.Merger;
 import otelgw.core.batch.Ticket;
 import otelgw.core.component.Processor;
 import otelgw.core.consumer.BatchConsumer;

@@ -1,10 +1,8 @@
-package otelgw.core.processor.batch;
+package otelgw.core.batch;
 
 import com.google.protobuf.Message;
 import java.util.ArrayList;
 import java.util.List;
-import otelgw.core.batch.Batch;
-import otelgw.core.batch.BatchType;
 
 /**
  * Merges batches of one signal into one, moving their tickets to it. Every OTLP export request is a
@@ -15,11 +13,11 @@ import otelgw.core.batch.BatchType;
  * (see {@link Batch#wireChunks()}); a decoded part is serialized for it, once, as its exporter
  * would have done.
  */
-final class Merger {
+public final class Merger {
 
   private Merger() {}
 
-  static <B extends Batch<?>> B merge(BatchType<?, B> type, List<B> parts) {
+  public static <B extends Batch<?>> B merge(BatchType<?, B> type, List<B> parts) {
     B merged = concatenate(type, parts);
     for (B part : parts) {
       merged.attach(part.detachTicket());
@@ -47,7 +45,7 @@ final class Merger {
    * batch type and its batches agree on it, though Java cannot tell.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static <B extends Batch<?>> B ofMessage(BatchType<?, B> type, Message message) {
+  public static <B extends Batch<?>> B ofMessage(BatchType<?, B> type, Message message) {
     return (B) ((BatchType) type).fromMessage(message);
   }
 }
