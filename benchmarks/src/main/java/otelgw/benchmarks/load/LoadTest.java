@@ -171,6 +171,8 @@ public final class LoadTest {
         measured =
             driver.run(target.pid(), scenario.spansPerSecond(), concurrency, warmup, duration);
       }
+      // Steady state, apart from the peak, which a JIT-cold start may set.
+      long endRss = ProcStats.rssBytes(target.pid());
       String selfMetrics = scenario.isRelay() ? "" : selfMetrics(metricsPort);
       long received = awaitSink(sink, sunk0, measured.ackedSpansTotal());
       long peakRss = ProcStats.peakRssBytes(target.pid());
@@ -201,6 +203,7 @@ public final class LoadTest {
       record.put("max_ms", measured.maxMillis());
       record.put("latency_samples", measured.latencySamples());
       record.put("peak_rss_mib", peakRss / 1048576.0);
+      record.put("end_rss_mib", endRss / 1048576.0);
       record.put("heap_after_gc_mib", heapAfterGc / 1048576.0);
       record.put("acked_spans", measured.ackedSpansTotal());
       record.put("received_spans", received);

@@ -26,7 +26,7 @@ final class Summary {
     return String.format(
         Locale.ROOT,
         "%-44s #%s %9.0f spans/s %9s spans/cpu-s %5.2f cores p50 %6.2f ms p99 %7.2f ms"
-            + " rss %5.0f MiB heap %5.1f MiB lost %d refused %d failed %d skipped %d",
+            + " rss %5.0f MiB (end %5.0f) heap %5.1f MiB lost %d refused %d failed %d skipped %d",
         r.get("scenario"),
         r.get("repeat"),
         num(r, "spans_per_s"),
@@ -35,6 +35,7 @@ final class Summary {
         num(r, "p50_ms"),
         num(r, "p99_ms"),
         num(r, "peak_rss_mib"),
+        num(r, "end_rss_mib"),
         num(r, "heap_after_gc_mib"),
         (long) num(r, "lost_spans"),
         (long) num(r, "refused_requests"),
@@ -50,8 +51,9 @@ final class Summary {
     StringBuilder md = new StringBuilder();
     md.append(
         "| scenario | n | spans/s | spans per CPU-s | CPU µs/span | vs Collector | otelgw cores"
-            + " | p50 ms | p99 ms | peak RSS MiB | heap after GC MiB | lost | refused |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            + " | p50 ms | p99 ms | peak RSS MiB | RSS at end MiB | heap after GC MiB | lost"
+            + " | refused |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Map.Entry<String, List<Map<String, Object>>> e : byScenario.entrySet()) {
       List<Map<String, Object>> runs = e.getValue();
       Map<String, Object> first = runs.get(0);
@@ -76,6 +78,8 @@ final class Summary {
           .append(stat(runs, r -> num(r, "p99_ms"), "%.2f"))
           .append(" | ")
           .append(stat(runs, r -> num(r, "peak_rss_mib"), "%.0f"))
+          .append(" | ")
+          .append(stat(runs, r -> num(r, "end_rss_mib"), "%.0f"))
           .append(" | ")
           .append(stat(runs, r -> num(r, "heap_after_gc_mib"), "%.1f"))
           .append(" | ")
