@@ -87,6 +87,11 @@ final class OtelgwProcess implements AutoCloseable {
     return process;
   }
 
+  /** The process's id: the JVM's, for the launcher execs it. */
+  long pid() {
+    return process.pid();
+  }
+
   int exitCode() {
     return process.exitValue();
   }
