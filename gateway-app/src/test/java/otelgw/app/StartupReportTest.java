@@ -123,8 +123,8 @@ class StartupReportTest {
         .contains("\n  processor batch: send at 500 items, after 300ms")
         .contains("ring of 1024 requests")
         .contains(
-            "timeout 5s; queue of 123 requests, 3 consumers, waits when full;"
-                + " retry every 1s to 7s for at most 45s")
+            "timeout 5s; queue of 123 requests, 3 consumers, waits when full, merges what waits"
+                + " up to 8192 items and 3584KiB; retry every 1s to 7s for at most 45s")
         .contains("timeout 12s; no queue; no retry");
   }
 

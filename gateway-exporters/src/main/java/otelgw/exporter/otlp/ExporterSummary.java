@@ -3,6 +3,7 @@ package otelgw.exporter.otlp;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import otelgw.config.ByteSizes;
 import otelgw.config.Durations;
 import otelgw.config.QueueSettings;
 import otelgw.config.RetrySettings;
@@ -40,7 +41,8 @@ final class ExporterSummary {
                 .append(", ")
                 .append(q.numConsumers())
                 .append(q.numConsumers() == 1 ? " consumer, " : " consumers, ")
-                .append(q.blockOnOverflow() ? "waits when full" : "drops when full"),
+                .append(q.blockOnOverflow() ? "waits when full" : "drops when full")
+                .append(merging(q.merging())),
         () -> summary.append("no queue"));
     summary.append("; ");
     retry.ifPresentOrElse(
@@ -54,5 +56,14 @@ final class ExporterSummary {
                 .append(Durations.format(r.maxElapsedTime())),
         () -> summary.append("no retry"));
     return summary.toString();
+  }
+
+  private static String merging(QueueSettings.Merging merging) {
+    return merging.enabled()
+        ? ", merges what waits up to "
+            + merging.maxItems()
+            + " items and "
+            + ByteSizes.format(merging.maxBytes())
+        : ", sends each batch alone";
   }
 }
