@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import otelgw.app.ClientExporters.Protocol;
 import otelgw.testing.Fault;
 import otelgw.testing.OtlpBackend;
+import otelgw.testing.OtlpSignal;
 
 /**
  * A backend that fails: otelgw honours its requested delay, gives up on what it refuses for good
@@ -112,6 +113,31 @@ class BackendFailuresTest {
       assertThat(backend.failedRequestCount()).isEqualTo(1);
       assertThat(backend.spanCount()).isZero();
       assertThat(gateway.counter("otelgw.exporter.retries")).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(GatewayConfigs.Upstream.class)
+  void whatQueuesBehindASlowBackendGoesToItInOneCall(GatewayConfigs.Upstream upstream)
+      throws Exception {
+    backend.setFault(Fault.slow(Duration.ofSeconds(1)));
+    String oneConsumer = "sending_queue:\n  num_consumers: 1\n";
+    try (RunningGateway gateway = RunningGateway.start(config(upstream, oneConsumer));
+        ClientExporters client = new ClientExporters(gateway, Protocol.GRPC, "none")) {
+      // Each request is acknowledged as it enters the pipeline; with no batch processor, each
+      // is a batch of its own. The first goes out alone; the rest queue behind that slow call.
+      for (int i = 0; i < 10; i++) {
+        assertThat(client.exportSpans(TestTelemetry.spans("queued-" + i, 3))).isTrue();
+      }
+
+      await().atMost(Duration.ofSeconds(15)).until(() -> backend.spanCount() == 30);
+      assertThat(backend.requestCount(OtlpSignal.TRACES)).isBetween(2, 3);
+      assertThat(backend.traceRequests())
+          .as("each request's resource kept whole in the merged call")
+          .allSatisfy(r -> assertThat(r.getResourceSpansCount()).isPositive());
+      assertThat(backend.traceRequests().stream().mapToInt(r -> r.getResourceSpansCount()).sum())
+          .isEqualTo(10);
+      assertThat(gateway.counter("otelcol.exporter.sent.spans")).isEqualTo(30);
     }
   }
 
