@@ -24,9 +24,17 @@ final class InFlightGuard implements Admission {
   private static final RefusedException REFUSED =
       RefusedException.of(RefusedException.Reason.MEMORY_LIMIT);
 
+  /**
+   * The share of the heap held in flight, as the recommended limiter settings hold it (30/15): data
+   * held past a few young collections is promoted, and the collector then copies it.
+   */
+  static final int HEAP_PERCENT = 15;
+
   private static final String OVER_LIMIT =
       "no memory_limiter in the pipelines this receiver feeds, and the data accepted and not"
-          + " delivered yet holds half the heap: refusing new data until exporters catch up";
+          + " delivered yet holds "
+          + HEAP_PERCENT
+          + "% of the heap: refusing new data until exporters catch up";
 
   private final InFlightBytes inFlight;
   private final ThrottledLog refusals = new ThrottledLog(logger, Duration.ofMinutes(1));
@@ -35,9 +43,9 @@ final class InFlightGuard implements Admission {
     this.inFlight = new InFlightBytes(limit);
   }
 
-  /** A guard at half the heap this JVM may grow to. */
-  static InFlightGuard halfTheHeap() {
-    return new InFlightGuard(Runtime.getRuntime().maxMemory() / 2);
+  /** A guard at {@link #HEAP_PERCENT} of the heap this JVM may grow to. */
+  static InFlightGuard shareOfTheHeap() {
+    return new InFlightGuard(Runtime.getRuntime().maxMemory() * HEAP_PERCENT / 100);
   }
 
   @Override

@@ -132,7 +132,7 @@ public final class PipelineGraph {
     }
 
     Map<ComponentId, Component> receivers = new LinkedHashMap<>();
-    InFlightGuard unlimited = InFlightGuard.halfTheHeap();
+    InFlightGuard unlimited = InFlightGuard.shareOfTheHeap();
     fedByReceiver.forEach(
         (id, fed) -> {
           Map<Signal, Ingress<?>> bySignal = new EnumMap<>(Signal.class);
