@@ -202,12 +202,17 @@ final class ExportChain<B extends Batch<?>> implements BatchConsumer<B> {
       return first;
     }
     MergeBudget<B> budget = new MergeBudget<>(merging, first);
+    B next = queue.pollIf(budget);
+    if (next == null) {
+      return first; // the common case: the backend keeps up and nothing waits
+    }
     List<B> parts = new ArrayList<>();
     parts.add(first);
-    for (B next = queue.pollIf(budget::take); next != null; next = queue.pollIf(budget::take)) {
+    do {
       parts.add(next);
-    }
-    return parts.size() == 1 ? first : Merger.merge(type, parts);
+      next = queue.pollIf(budget);
+    } while (next != null);
+    return Merger.merge(type, parts);
   }
 
   private static void join(Thread thread, long untilNanos) {

@@ -1,5 +1,6 @@
 package otelgw.core.exporterhelper;
 
+import java.util.function.Predicate;
 import otelgw.config.QueueSettings.Merging;
 import otelgw.core.batch.Batch;
 
@@ -7,7 +8,7 @@ import otelgw.core.batch.Batch;
  * What is left of one merged request's caps, starting from the batch a consumer took first (which
  * goes out even when it alone is over them).
  */
-final class MergeBudget<B extends Batch<?>> {
+final class MergeBudget<B extends Batch<?>> implements Predicate<B> {
 
   private long items;
   private long bytes;
@@ -18,7 +19,8 @@ final class MergeBudget<B extends Batch<?>> {
   }
 
   /** Whether {@code next} fits in what is left; if so, it is counted as taken. */
-  boolean take(B next) {
+  @Override
+  public boolean test(B next) {
     if (next.itemCount() > items || next.byteSize() > bytes) {
       return false;
     }

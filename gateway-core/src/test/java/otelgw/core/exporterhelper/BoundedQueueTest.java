@@ -26,6 +26,21 @@ class BoundedQueueTest {
   }
 
   @Test
+  void pollIfTakesTheOldestOnlyWhenItIsWantedAndMakesRoom() throws Exception {
+    queue.offer(4, false);
+    queue.offer(5, false);
+
+    assertThat(queue.pollIf(e -> e > 4)).as("the oldest is 4: not wanted, left").isNull();
+    assertThat(queue.size()).isEqualTo(9);
+    assertThat(queue.pollIf(e -> e == 4)).isEqualTo(4);
+    assertThat(queue.size()).isEqualTo(5);
+    assertThat(queue.offer(5, false)).as("the room it made").isTrue();
+    assertThat(queue.pollIf(e -> true)).isEqualTo(5);
+    assertThat(queue.pollIf(e -> true)).isEqualTo(5);
+    assertThat(queue.pollIf(e -> true)).as("empty").isNull();
+  }
+
+  @Test
   void isBoundedByWeightNotCount() throws Exception {
     assertThat(queue.offer(4, false)).isTrue();
     assertThat(queue.offer(5, false)).isTrue();
