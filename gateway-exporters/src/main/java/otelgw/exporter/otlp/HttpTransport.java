@@ -191,17 +191,20 @@ final class HttpTransport implements Transport {
       builder.sslParameters(parameters);
     }
     client = builder.build();
-    if ((auth != null || hasUrlCredentials()) && !usesTlsOnly()) {
+    boolean authInClear = auth != null && !usesTlsOnly();
+    if (authInClear || urlCredentialsInClear()) {
       logger.warn(
           "otlphttp exporter: its {} credentials are sent in clear to an http:// URL; use"
               + " https://",
-          auth != null ? "authenticator's" : "URL's");
+          authInClear ? "authenticator's" : "URL's");
     }
   }
 
-  private boolean hasUrlCredentials() {
+  /** Whether a signal's URL holds credentials and is not https: they would go in clear. */
+  private boolean urlCredentialsInClear() {
     for (Signal signal : Signal.values()) {
-      if (config.url(signal).getRawUserInfo() != null) {
+      URI url = config.url(signal);
+      if (url.getRawUserInfo() != null && !"https".equals(url.getScheme())) {
         return true;
       }
     }
